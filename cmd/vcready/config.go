@@ -1,0 +1,122 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// config is every setting of the service, from flags with VCREADY_* environment
+// fallbacks. Defaults live here and nowhere else.
+type config struct {
+	Addr            string
+	DB              string
+	LogLevel        string
+	LogFormat       string
+	TrustedProxies  string
+	SecureCookies   bool
+	BaseURL         string
+	ShutdownTimeout time.Duration
+	Demo            bool
+}
+
+func envOr(e env, key, def string) string {
+	if v := e.getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+// addDBFlag registers --db, which every command that touches data shares.
+func addDBFlag(fs *flag.FlagSet, e env, dst *string) {
+	fs.StringVar(dst, "db", envOr(e, "VCREADY_DB", "vcready.db"),
+		"database: a SQLite file path, or a postgres:// URL for PostgreSQL (env VCREADY_DB)")
+}
+
+func addAddrFlag(fs *flag.FlagSet, e env, dst *string) {
+	fs.StringVar(dst, "addr", envOr(e, "VCREADY_ADDR", "127.0.0.1:8080"),
+		"address to listen on (env VCREADY_ADDR)")
+}
+
+func (c *config) register(fs *flag.FlagSet, e env) {
+	addAddrFlag(fs, e, &c.Addr)
+	addDBFlag(fs, e, &c.DB)
+	fs.StringVar(&c.LogLevel, "log-level", envOr(e, "VCREADY_LOG_LEVEL", "info"), "debug, info, warn or error (env VCREADY_LOG_LEVEL)")
+	fs.StringVar(&c.LogFormat, "log-format", envOr(e, "VCREADY_LOG_FORMAT", "text"), "text or json (env VCREADY_LOG_FORMAT)")
+	fs.StringVar(&c.TrustedProxies, "trusted-proxies", envOr(e, "VCREADY_TRUSTED_PROXIES", ""),
+		"comma-separated CIDR ranges of reverse proxies whose X-Forwarded-For is believed; empty: none (env VCREADY_TRUSTED_PROXIES)")
+	secure, _ := strconv.ParseBool(envOr(e, "VCREADY_SECURE_COOKIES", "false"))
+	fs.BoolVar(&c.SecureCookies, "secure-cookies", secure, "mark cookies Secure; set when users reach vcready over HTTPS (env VCREADY_SECURE_COOKIES)")
+	fs.StringVar(&c.BaseURL, "base-url", envOr(e, "VCREADY_BASE_URL", ""),
+		"public URL of the service, used in links it prints or sends; default http://ADDR (env VCREADY_BASE_URL)")
+	timeout, _ := time.ParseDuration(envOr(e, "VCREADY_SHUTDOWN_TIMEOUT", "15s"))
+	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", timeout, "how long to let in-flight requests finish on SIGTERM (env VCREADY_SHUTDOWN_TIMEOUT)")
+	fs.BoolVar(&c.Demo, "demo", false, "seed a clearly labelled demo organisation with synthetic teams")
+}
+
+// validate checks the settings once at start-up.
+func (c *config) validate() error {
+	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+		return fmt.Errorf("--addr %q: want host:port", c.Addr)
+	}
+	if c.DB == "" {
+		return fmt.Errorf("--db is empty")
+	}
+	if _, err := parseLevel(c.LogLevel); err != nil {
+		return err
+	}
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		return fmt.Errorf("--log-format %q: want text or json", c.LogFormat)
+	}
+	for _, p := range c.proxies() {
+		if _, _, err := net.ParseCIDR(p); err != nil {
+			return fmt.Errorf("--trusted-proxies: %q is not a CIDR range", p)
+		}
+	}
+	if c.ShutdownTimeout <= 0 {
+		return fmt.Errorf("--shutdown-timeout must be positive")
+	}
+	return nil
+}
+
+func (c *config) proxies() []string {
+	var out []string
+	for _, p := range strings.Split(c.TrustedProxies, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// logAttrs is the configuration as logged at start-up, with secrets masked.
+func (c *config) logAttrs() []any {
+	return []any{"addr", c.Addr, "db", maskDSN(c.DB), "log_level", c.LogLevel,
+		"trusted_proxies", c.proxies(), "secure_cookies", c.SecureCookies, "base_url", c.BaseURL, "demo", c.Demo}
+}
+
+// maskDSN hides a password in a postgres:// URL.
+func maskDSN(dsn string) string {
+	at := strings.LastIndex(dsn, "@")
+	scheme := strings.Index(dsn, "://")
+	if at < 0 || scheme < 0 {
+		return dsn
+	}
+	creds := dsn[scheme+3 : at]
+	if user, _, ok := strings.Cut(creds, ":"); ok {
+		return dsn[:scheme+3] + user + ":****" + dsn[at:]
+	}
+	return dsn
+}
+
+func parseLevel(s string) (slog.Level, error) {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(s)); err != nil {
+		return l, fmt.Errorf("--log-level %q: want debug, info, warn or error", s)
+	}
+	return l, nil
+}

@@ -1,0 +1,140 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"vcready/internal/apperr"
+)
+
+// apiError is the body of every error the JSON API returns.
+type apiError struct {
+	Error apiErrorBody `json:"error"`
+}
+
+type apiErrorBody struct {
+	Code    string                `json:"code"`
+	Message string                `json:"message"`
+	Details []apperr.FieldProblem `json:"details,omitempty"`
+}
+
+// statusOf maps our error vocabulary to HTTP: the only place that does.
+var statusOf = []struct {
+	err    error
+	status int
+}{
+	{apperr.ErrNotFound, http.StatusNotFound},
+	{apperr.ErrUnauthenticated, http.StatusUnauthorized},
+	{apperr.ErrForbidden, http.StatusForbidden},
+	{apperr.ErrConflict, http.StatusConflict},
+	{apperr.ErrInvalid, http.StatusUnprocessableEntity},
+	{apperr.ErrRateLimited, http.StatusTooManyRequests},
+}
+
+var codeOf = map[int]string{
+	http.StatusBadRequest:            "bad_request",
+	http.StatusUnauthorized:          "unauthenticated",
+	http.StatusForbidden:             "forbidden",
+	http.StatusNotFound:              "not_found",
+	http.StatusMethodNotAllowed:      "method_not_allowed",
+	http.StatusConflict:              "conflict",
+	http.StatusRequestEntityTooLarge: "body_too_large",
+	http.StatusUnsupportedMediaType:  "unsupported_media_type",
+	http.StatusUnprocessableEntity:   "validation_failed",
+	http.StatusTooManyRequests:       "rate_limited",
+	http.StatusServiceUnavailable:    "unavailable",
+	http.StatusInternalServerError:   "internal",
+}
+
+var defaultMessage = map[int]string{
+	http.StatusBadRequest:            "The request could not be read.",
+	http.StatusUnauthorized:          "You need to sign in.",
+	http.StatusForbidden:             "You are not allowed to do that.",
+	http.StatusNotFound:              "Page not found.",
+	http.StatusMethodNotAllowed:      "That method is not allowed here.",
+	http.StatusConflict:              "That cannot be done in the current state.",
+	http.StatusRequestEntityTooLarge: "The request is too large.",
+	http.StatusUnsupportedMediaType:  "Send JSON with Content-Type: application/json.",
+	http.StatusUnprocessableEntity:   "Some of the input is not valid.",
+	http.StatusTooManyRequests:       "Too many attempts. Wait a while and try again.",
+	http.StatusServiceUnavailable:    "The service is not available right now.",
+	http.StatusInternalServerError:   "Sorry, there is a problem with the service.",
+}
+
+// classify turns any error into a status, a public message and field problems.
+// Internal error text never leaves this function.
+func classify(err error) (int, string, []apperr.FieldProblem) {
+	var he *echo.HTTPError
+	if errors.As(err, &he) {
+		msg := defaultMessage[he.Code]
+		if m, ok := he.Message.(string); ok && he.Code < 500 && m != http.StatusText(he.Code) {
+			msg = m
+		}
+		return he.Code, msg, nil
+	}
+	status := http.StatusInternalServerError
+	for _, m := range statusOf {
+		if errors.Is(err, m.err) {
+			status = m.status
+			break
+		}
+	}
+	msg := defaultMessage[status]
+	if status < 500 {
+		if pm := apperr.PublicMessage(err); pm != "" {
+			msg = pm
+		}
+	}
+	var ve *apperr.ValidationError
+	if errors.As(err, &ve) {
+		return status, msg, ve.Problems
+	}
+	return status, msg, nil
+}
+
+// handleError is echo's HTTPErrorHandler: JSON under /api/, NHS-styled pages elsewhere.
+// Only server faults are logged at error level.
+func (s *Server) handleError(err error, c echo.Context) {
+	if c.Response().Committed {
+		return
+	}
+	status, msg, details := classify(err)
+	if status >= 500 {
+		s.log.Error("request failed", "id", c.Response().Header().Get(echo.HeaderXRequestID),
+			"path", c.Request().URL.Path, "err", err)
+	}
+	if status == http.StatusTooManyRequests {
+		c.Response().Header().Set("Retry-After", retryAfter(err))
+	}
+	if c.Request().Method == http.MethodHead {
+		_ = c.NoContent(status)
+		return
+	}
+	if isAPI(c) {
+		code := codeOf[status]
+		if code == "" {
+			code = strings.ToLower(strings.ReplaceAll(http.StatusText(status), " ", "_"))
+		}
+		_ = c.JSON(status, apiError{apiErrorBody{Code: code, Message: msg, Details: details}})
+		return
+	}
+	_ = s.renderError(c, status, msg)
+}
+
+func isAPI(c echo.Context) bool {
+	return strings.HasPrefix(c.Request().URL.Path, "/api/")
+}
+
+// RetryAfter is implemented by rate-limit errors that know when to try again.
+type RetryAfter interface{ RetryAfterSeconds() int }
+
+func retryAfter(err error) string {
+	var ra RetryAfter
+	if errors.As(err, &ra) {
+		return itoa(max(1, ra.RetryAfterSeconds()))
+	}
+	return "60"
+}

@@ -1,0 +1,51 @@
+package web
+
+import (
+	"encoding/json"
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+var echoParam = regexp.MustCompile(`:([a-zA-Z_]+)`)
+
+// TestOpenAPIDocumentsEveryRoute keeps the published document true: every route
+// registered under /api/v1 must appear in it with its method.
+func TestOpenAPIDocumentsEveryRoute(t *testing.T) {
+	s := mustServer(t, Deps{})
+	var doc struct {
+		OpenAPI string                                `json:"openapi"`
+		Paths   map[string]map[string]json.RawMessage `json:"paths"`
+	}
+	if err := json.Unmarshal(openAPIDocument, &doc); err != nil {
+		t.Fatalf("openapi.json is not JSON: %v", err)
+	}
+	if !strings.HasPrefix(doc.OpenAPI, "3.") {
+		t.Errorf("openapi = %q, want 3.x", doc.OpenAPI)
+	}
+	n := 0
+	for _, r := range s.Echo().Routes() {
+		if !strings.HasPrefix(r.Path, "/api/v1/") || strings.Contains(r.Path, "*") {
+			continue
+		}
+		if r.Method == echoRouteNotFound || r.Method == http.MethodHead {
+			continue
+		}
+		n++
+		p := echoParam.ReplaceAllString(strings.TrimPrefix(r.Path, "/api/v1"), "{$1}")
+		ops, ok := doc.Paths[p]
+		if !ok {
+			t.Errorf("route %s %s: path %s missing from openapi.json", r.Method, r.Path, p)
+			continue
+		}
+		if _, ok := ops[strings.ToLower(r.Method)]; !ok {
+			t.Errorf("route %s %s: method missing from openapi.json", r.Method, r.Path)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no /api/v1 routes found: the test is not looking at the real router")
+	}
+}
+
+const echoRouteNotFound = "echo_route_not_found"
