@@ -34,10 +34,11 @@ type command struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"serve":       {"run the web service", runServe},
-		"migrate":     {"apply pending database migrations and exit", runMigrate},
-		"version":     {"print the version", runVersion},
-		"healthcheck": {"check that a running service answers /healthz (for container health checks)", runHealthcheck},
+		"serve":          {"run the web service", runServe},
+		"migrate":        {"apply pending database migrations and exit", runMigrate},
+		"version":        {"print the version", runVersion},
+		"healthcheck":    {"check that a running service answers /healthz (for container health checks)", runHealthcheck},
+		"questionnaires": {"validate or list questionnaire files", runQuestionnaires},
 	}
 }
 
@@ -100,6 +101,20 @@ func parseFlags(fs *flag.FlagSet, args []string, e env) (int, bool) {
 		return exitUsage, false
 	case fs.NArg() > 0:
 		fmt.Fprintf(e.stderr, "%s: unexpected argument %q (run '%s --help' for usage)\n", fs.Name(), fs.Arg(0), fs.Name())
+		return exitUsage, false
+	}
+	return exitOK, true
+}
+
+// parseFlagsArgs is parseFlags for commands that take positional arguments.
+func parseFlagsArgs(fs *flag.FlagSet, args []string, e env) (int, bool) {
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fs.Usage()
+		return exitOK, false
+	case err != nil:
+		fmt.Fprintf(e.stderr, "%s: %s (run '%s --help' for usage)\n", fs.Name(), oneLine(err.Error()), fs.Name())
 		return exitUsage, false
 	}
 	return exitOK, true

@@ -10,8 +10,10 @@ import (
 	"net/http"
 	"time"
 
+	"vcready/internal/questionnaire"
 	"vcready/internal/store"
 	"vcready/internal/web"
+	"vcready/questionnaires"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -41,6 +43,10 @@ func runServe(ctx context.Context, e env, args []string) int {
 // database.
 func serve(ctx context.Context, cfg config, log *slog.Logger, stdout io.Writer) error {
 	log.Info("starting vcready", append([]any{"version", version}, cfg.logAttrs()...)...)
+	qs, err := questionnaire.Load(questionnaires.FS())
+	if err != nil {
+		return fmt.Errorf("embedded questionnaires are invalid (run 'vcready questionnaires validate'): %w", err)
+	}
 	st, err := openStore(ctx, cfg.DB, log)
 	if err != nil {
 		return err
@@ -54,7 +60,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, stdout io.Writer) 
 		TrustedProxies: cfg.proxies(),
 		SecureCookies:  cfg.SecureCookies,
 		Version:        version,
-	}, web.Deps{Log: log, Ready: st.Ready})
+	}, web.Deps{Log: log, Ready: st.Ready, Questionnaires: qs})
 	if err != nil {
 		return err
 	}

@@ -16,12 +16,13 @@ func TestPagesInABrowser(t *testing.T) {
 		t.Skip("browser test skipped in -short mode")
 	}
 	ctx := browsertest.New(t)
-	ts := httptest.NewServer(mustServer(t, Deps{}))
+	ts := httptest.NewServer(mustServer(t, Deps{Questionnaires: testQuestionnaires()}))
 	defer ts.Close()
 	pages := []struct{ name, path, h1 string }{
 		{"home", "/", "Check how ready your team is to run video consultations well"},
 		{"not-found", "/no-such-page", "Page not found"},
 		{"accessibility", "/accessibility", "Accessibility statement"},
+		{"questionnaire preview", "/questionnaire", "Video consultation readiness"},
 	}
 	for _, p := range pages {
 		t.Run(p.name, func(t *testing.T) {

@@ -48,11 +48,23 @@ type pages struct {
 }
 
 var templateFuncs = template.FuncMap{
-	"asset":     func(p string) string { return "/static/" + static.Version() + "/" + p },
-	"jsEnabled": func() template.JS { return template.JS(jsEnabledSnippet) },
-	"add":       func(a, b int) int { return a + b },
-	"join":      strings.Join,
-	"navItem":   navItem,
+	"asset":      func(p string) string { return "/static/" + static.Version() + "/" + p },
+	"jsEnabled":  func() template.JS { return template.JS(jsEnabledSnippet) },
+	"add":        func(a, b int) int { return a + b },
+	"join":       strings.Join,
+	"navItem":    navItem,
+	"paragraphs": paragraphs,
+}
+
+// paragraphs splits text on blank lines, for multi-paragraph text from questionnaires.
+func paragraphs(s string) []string {
+	var out []string
+	for _, p := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // navLink is one item of the header navigation.

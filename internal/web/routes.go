@@ -17,9 +17,13 @@ func (s *Server) routes() {
 
 	s.e.GET("/", s.handleHome)
 	s.e.GET("/accessibility", s.handleAccessibility)
+	s.e.GET("/questionnaire", s.handleQuestionnairePreview)
+	s.e.GET("/questionnaires/:id", s.handleQuestionnairePreview)
 
 	api := s.e.Group("/api/v1")
 	api.GET("/openapi.json", s.handleOpenAPI)
+	api.GET("/questionnaires", s.handleAPIQuestionnaireList)
+	api.GET("/questionnaires/:id", s.handleAPIQuestionnaireGet)
 }
 
 func (s *Server) handleHealth(c echo.Context) error {

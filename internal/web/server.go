@@ -13,6 +13,8 @@ import (
 
 	"github.com/go-playground/validator/v10"
 	"github.com/labstack/echo/v4"
+
+	"vcready/internal/questionnaire"
 )
 
 // Config holds the web layer's settings.
@@ -37,6 +39,8 @@ type Deps struct {
 	// Ready reports whether the service can take traffic (database reachable and
 	// migrated). Used by /readyz.
 	Ready func(ctx context.Context) error
+	// Questionnaires are the loaded questionnaire definitions.
+	Questionnaires *questionnaire.Set
 }
 
 // Server is the HTTP handler of vcready.
