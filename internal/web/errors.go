@@ -67,6 +67,10 @@ var defaultMessage = map[int]string{
 // classify turns any error into a status, a public message and field problems.
 // Internal error text never leaves this function.
 func classify(err error) (int, string, []apperr.FieldProblem) {
+	var br *badRequestError
+	if errors.As(err, &br) {
+		return http.StatusBadRequest, br.msg, br.problems
+	}
 	var he *echo.HTTPError
 	if errors.As(err, &he) {
 		msg := defaultMessage[he.Code]

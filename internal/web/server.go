@@ -77,7 +77,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	s.e.HideBanner, s.e.HidePort = true, true
 	s.e.IPExtractor = extractor
 	s.e.HTTPErrorHandler = s.handleError
-	s.e.Validator = &structValidator{v: validator.New(validator.WithRequiredStructEnabled())}
+	s.e.Validator = &structValidator{v: newValidator()}
 	s.middleware()
 	s.routes()
 	return s, nil
