@@ -23,6 +23,7 @@ func TestPagesInABrowser(t *testing.T) {
 		{"not-found", "/no-such-page", "Page not found"},
 		{"accessibility", "/accessibility", "Accessibility statement"},
 		{"questionnaire preview", "/questionnaire", "Video consultation readiness"},
+		{"scoring", "/scoring", "How scoring works"},
 	}
 	for _, p := range pages {
 		t.Run(p.name, func(t *testing.T) {

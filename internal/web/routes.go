@@ -17,6 +17,7 @@ func (s *Server) routes() {
 
 	s.e.GET("/", s.handleHome)
 	s.e.GET("/accessibility", s.handleAccessibility)
+	s.e.GET("/scoring", s.handleScoring)
 	s.e.GET("/questionnaire", s.handleQuestionnairePreview)
 	s.e.GET("/questionnaires/:id", s.handleQuestionnairePreview)
 

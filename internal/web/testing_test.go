@@ -26,6 +26,8 @@ func sampleContent(name string) any {
 	switch name {
 	case "error":
 		return "Something went wrong."
+	case "scoring":
+		return buildScoringExample()
 	case "questionnaire":
 		return testQuestionnaires().Default()
 	}
