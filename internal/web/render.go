@@ -50,16 +50,18 @@ type pages struct {
 }
 
 var templateFuncs = template.FuncMap{
-	"asset":      func(p string) string { return "/static/" + static.Version() + "/" + p },
-	"jsEnabled":  func() template.JS { return template.JS(jsEnabledSnippet) },
-	"add":        func(a, b int) int { return a + b },
-	"join":       strings.Join,
-	"navItem":    navItem,
-	"paragraphs": paragraphs,
-	"num":        formatNumber,
-	"score":      formatScore,
-	"levelLabel": levelLabel,
-	"percent":    func(f float64) string { return formatNumber(math.Round(f*1000)/10) + "%" },
+	"asset":        func(p string) string { return "/static/" + static.Version() + "/" + p },
+	"jsEnabled":    func() template.JS { return template.JS(jsEnabledSnippet) },
+	"add":          func(a, b int) int { return a + b },
+	"join":         strings.Join,
+	"navItem":      navItem,
+	"paragraphs":   paragraphs,
+	"num":          formatNumber,
+	"seriesColour": seriesColour,
+	"ringLabelY":   ringLabelY,
+	"score":        formatScore,
+	"levelLabel":   levelLabel,
+	"percent":      func(f float64) string { return formatNumber(math.Round(f*1000)/10) + "%" },
 }
 
 // formatNumber prints a number the way people write it: no trailing zeros, at most
