@@ -1,0 +1,94 @@
+package assessment
+
+import (
+	"context"
+	"fmt"
+
+	"vcready/internal/apperr"
+	"vcready/internal/auth"
+	"vcready/internal/questionnaire"
+	"vcready/internal/scoring"
+)
+
+// SaveAnswers stores answers to a draft, replacing earlier answers to the same items
+// and keeping the rest. Either every answer is acceptable and all are stored, or none
+// is and the error names each offending one (answers[3].level). It returns the
+// assessment with its provisional scores.
+func (s *Service) SaveAnswers(ctx context.Context, p *auth.Principal, id string, answers []questionnaire.Answer) (*Assessment, error) {
+	a, err := s.workable(ctx, p, id)
+	if err != nil {
+		return nil, err
+	}
+	// Checked here for a clear message; the store checks again inside its write
+	// transaction, which is what stops a concurrent submission.
+	if a.Status != StatusDraft {
+		return nil, fmt.Errorf("save answers to %s: %w", id, ErrSubmitted)
+	}
+	q, ok := s.Questionnaire(a)
+	if !ok {
+		return nil, questionnaireGone(a)
+	}
+	if ps := q.CheckAnswers(answers); len(ps) > 0 {
+		return nil, apperr.Invalid("Some answers cannot be saved", fieldProblems(ps)...)
+	}
+	now := s.now()
+	rows := make([]Answer, len(answers))
+	for i, ans := range answers {
+		rows[i] = Answer{Answer: ans, UpdatedBy: p.UserID, UpdatedAt: now}
+	}
+	if err := s.st.SaveAnswers(ctx, id, rows); err != nil {
+		return nil, fmt.Errorf("save answers to %s: %w", id, err)
+	}
+	return s.Get(ctx, p, id)
+}
+
+func fieldProblems(ps []questionnaire.AnswerProblem) []apperr.FieldProblem {
+	out := make([]apperr.FieldProblem, len(ps))
+	for i, p := range ps {
+		out[i] = apperr.FieldProblem{Field: p.Field, Problem: p.Problem}
+	}
+	return out
+}
+
+// Submit finalises a draft: every scored item must be answered (a value,
+// not_applicable or dont_know), otherwise the error lists each unanswered item in
+// questionnaire order. The scores are computed once, here, and stored with the
+// questionnaire's id, version and hash; they are never recomputed.
+func (s *Service) Submit(ctx context.Context, p *auth.Principal, id string) (*Assessment, error) {
+	if _, err := s.workable(ctx, p, id); err != nil {
+		return nil, err
+	}
+	now := s.now()
+	a, err := s.st.SubmitAssessment(ctx, id, func(a *Assessment) error {
+		q, ok := s.Questionnaire(a)
+		if !ok {
+			return questionnaireGone(a)
+		}
+		answers := answerMap(a.Answers)
+		if missing := scoring.Missing(q, answers); len(missing) > 0 {
+			return unanswered(missing)
+		}
+		a.Status, a.SubmittedAt, a.SubmittedBy = StatusSubmitted, &now, p.UserID
+		a.Questionnaire.Hash = q.Hash
+		a.Scores = scoring.Score(q, answers)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("submit assessment %s: %w", id, err)
+	}
+	return s.complete(a)
+}
+
+// unanswered is the error listing every unanswered scored item, so a team can fix them
+// all at once rather than one per attempt.
+func unanswered(itemIDs []string) error {
+	ps := make([]apperr.FieldProblem, len(itemIDs))
+	for i, id := range itemIDs {
+		ps[i] = apperr.FieldProblem{Field: id, Problem: "is not answered"}
+	}
+	msg := fmt.Sprintf("Answer every question before you submit: %d not answered yet", len(itemIDs))
+	if len(itemIDs) == 1 {
+		msg = "Answer every question before you submit: 1 not answered yet"
+	}
+	return apperr.Invalid(msg, ps...)
+}

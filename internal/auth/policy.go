@@ -1,0 +1,61 @@
+package auth
+
+// The access policy: every "may this user see or do this" question in vcready is
+// answered here and nowhere else. Services turn a false from a Can...See method into
+// a not-found error (a resource of another organisation is never "forbidden", so ids
+// cannot be probed) and a false from a Can...Do method, on something the user may see,
+// into a forbidden error.
+
+// IsAdmin reports whether p runs the service.
+func (p *Principal) IsAdmin() bool { return p != nil && p.Role == RoleAdmin }
+
+// LeadOf reports whether p leads organisation org.
+func (p *Principal) LeadOf(org string) bool {
+	return p != nil && p.Role == RoleLead && org != "" && p.OrganisationID == org
+}
+
+// MemberOf reports whether p is a member of team.
+func (p *Principal) MemberOf(team string) bool {
+	return p != nil && p.Role == RoleMember && team != "" && p.TeamID == team
+}
+
+// CanSeeOrganisation: admins, and the organisation's leads and members.
+func (p *Principal) CanSeeOrganisation(org string) bool {
+	return p.IsAdmin() || (p != nil && org != "" && p.OrganisationID == org)
+}
+
+// CanManageOrganisation (create and edit teams, invite, remove members, see every
+// team's results): admins and the organisation's leads.
+func (p *Principal) CanManageOrganisation(org string) bool {
+	return p.IsAdmin() || p.LeadOf(org)
+}
+
+// CanSeeTeam: admins, the organisation's leads, and the team's members.
+func (p *Principal) CanSeeTeam(org, team string) bool {
+	return p.CanManageOrganisation(org) || p.MemberOf(team)
+}
+
+// CanWorkOnTeam (start assessments, answer, submit, update actions): the same people
+// as CanSeeTeam. Kept separate so the two can diverge (for example read-only
+// observers) without hunting through handlers.
+func (p *Principal) CanWorkOnTeam(org, team string) bool {
+	return p.CanSeeTeam(org, team)
+}
+
+// CanCreateOrganisation: admins only.
+func (p *Principal) CanCreateOrganisation() bool { return p.IsAdmin() }
+
+// CanCreateUser reports whether p may create a user with role in org (and team):
+// admins anyone; leads members and co-leads of their own organisation.
+func (p *Principal) CanCreateUser(role Role, org string) bool {
+	switch {
+	case p.IsAdmin():
+		return true
+	case p.LeadOf(org):
+		return role == RoleMember || role == RoleLead
+	}
+	return false
+}
+
+// CanReadAudit: admins only.
+func (p *Principal) CanReadAudit() bool { return p.IsAdmin() }

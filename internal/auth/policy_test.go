@@ -1,0 +1,45 @@
+package auth
+
+import "testing"
+
+func TestPolicy(t *testing.T) {
+	admin := &Principal{UserID: "a", Role: RoleAdmin}
+	lead := &Principal{UserID: "l", Role: RoleLead, OrganisationID: "org1"}
+	otherLead := &Principal{UserID: "l2", Role: RoleLead, OrganisationID: "org2"}
+	member := &Principal{UserID: "m", Role: RoleMember, OrganisationID: "org1", TeamID: "team1"}
+	otherMember := &Principal{UserID: "m2", Role: RoleMember, OrganisationID: "org1", TeamID: "team2"}
+	var anon *Principal
+
+	type check struct {
+		name string
+		fn   func(p *Principal) bool
+		want map[*Principal]bool
+	}
+	all := []*Principal{admin, lead, otherLead, member, otherMember, anon}
+	checks := []check{
+		{"see org1", func(p *Principal) bool { return p.CanSeeOrganisation("org1") },
+			map[*Principal]bool{admin: true, lead: true, member: true, otherMember: true}},
+		{"manage org1", func(p *Principal) bool { return p.CanManageOrganisation("org1") },
+			map[*Principal]bool{admin: true, lead: true}},
+		{"see team1", func(p *Principal) bool { return p.CanSeeTeam("org1", "team1") },
+			map[*Principal]bool{admin: true, lead: true, member: true}},
+		{"work on team1", func(p *Principal) bool { return p.CanWorkOnTeam("org1", "team1") },
+			map[*Principal]bool{admin: true, lead: true, member: true}},
+		{"create org", func(p *Principal) bool { return p.CanCreateOrganisation() },
+			map[*Principal]bool{admin: true}},
+		{"create admin in org1", func(p *Principal) bool { return p.CanCreateUser(RoleAdmin, "org1") },
+			map[*Principal]bool{admin: true}},
+		{"create member in org1", func(p *Principal) bool { return p.CanCreateUser(RoleMember, "org1") },
+			map[*Principal]bool{admin: true, lead: true}},
+		{"see empty org id", func(p *Principal) bool { return p.CanSeeOrganisation("") },
+			map[*Principal]bool{admin: true}},
+	}
+	names := map[*Principal]string{admin: "admin", lead: "lead", otherLead: "other lead", member: "member", otherMember: "other member", anon: "anonymous"}
+	for _, c := range checks {
+		for _, p := range all {
+			if got := c.fn(p); got != c.want[p] {
+				t.Errorf("%s as %s = %v, want %v", c.name, names[p], got, c.want[p])
+			}
+		}
+	}
+}
