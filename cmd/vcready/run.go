@@ -39,6 +39,8 @@ func commands() map[string]command {
 		"version":        {"print the version", runVersion},
 		"healthcheck":    {"check that a running service answers /healthz (for container health checks)", runHealthcheck},
 		"questionnaires": {"validate or list questionnaire files", runQuestionnaires},
+		"user":           {"add a user to the database: user add --email E --role R --password-stdin", runUser},
+		"token":          {"print a new API token for a user: token create --email E", runToken},
 	}
 }
 

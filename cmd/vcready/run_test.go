@@ -12,6 +12,9 @@ import (
 	"time"
 )
 
+// lastSetupLink receives the set-up link the most recent startServe printed.
+var lastSetupLink <-chan string
+
 func testEnv(extra map[string]string) func(string) string {
 	return func(k string) string { return extra[k] }
 }
@@ -30,7 +33,21 @@ func startServe(t *testing.T, args ...string) (string, func() int) {
 		done <- code
 	}()
 	url := readURL(t, pr)
-	go io.Copy(io.Discard, pr)
+	setup := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(pr)
+		sent := false
+		for sc.Scan() {
+			if i := strings.Index(sc.Text(), "/setup/"); i >= 0 && !sent {
+				setup <- strings.TrimSpace(sc.Text())
+				sent = true
+			}
+		}
+		if !sent {
+			close(setup)
+		}
+	}()
+	lastSetupLink = setup
 	stop := func() int {
 		cancel()
 		select {

@@ -8,8 +8,11 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
+	"vcready/internal/assessment"
+	"vcready/internal/auth"
 	"vcready/internal/questionnaire"
 	"vcready/internal/store"
 	"vcready/internal/web"
@@ -56,22 +59,50 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, stdout io.Writer) 
 			log.Error("close database", "err", err)
 		}
 	}()
-	srv, err := web.New(web.Config{
-		TrustedProxies: cfg.proxies(),
-		SecureCookies:  cfg.SecureCookies,
-		Version:        version,
-	}, web.Deps{Log: log, Ready: st.Ready, Questionnaires: qs})
-	if err != nil {
-		return err
-	}
+	accounts := auth.NewService(st, auth.Options{Log: log})
+	assessments := assessment.New(st, qs)
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 	}
-	url := "http://" + ln.Addr().String() + "/"
-	log.Info("listening", "url", url)
-	fmt.Fprintf(stdout, "vcready is running at %s (press Ctrl+C to stop)\n", url)
+	base := cfg.BaseURL
+	if base == "" {
+		base = "http://" + ln.Addr().String()
+	}
+	base = strings.TrimSuffix(base, "/")
+	srv, err := web.New(web.Config{
+		TrustedProxies: cfg.proxies(),
+		SecureCookies:  cfg.SecureCookies,
+		BaseURL:        cfg.BaseURL,
+		Version:        version,
+	}, web.Deps{Log: log, Ready: st.Ready, Questionnaires: qs, Accounts: accounts, Assessments: assessments})
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	log.Info("listening", "url", base+"/")
+	fmt.Fprintf(stdout, "vcready is running at %s/ (press Ctrl+C to stop)\n", base)
+	if err := printSetupLink(ctx, accounts, base, stdout); err != nil {
+		ln.Close()
+		return err
+	}
 	return runHTTP(ctx, ln, srv, cfg.ShutdownTimeout, log)
+}
+
+// printSetupLink prints a one-time link that creates the first administrator, while no
+// administrator exists. Whoever can read the console can set the service up; the link
+// dies once used.
+func printSetupLink(ctx context.Context, accounts *auth.Service, base string, w io.Writer) error {
+	needed, err := accounts.NeedsSetup(ctx)
+	if err != nil || !needed {
+		return err
+	}
+	token, err := accounts.NewSetupToken(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\nNo administrator exists yet. Open this one-time link to create the first one:\n\n    %s/setup/%s\n\n", base, token)
+	return nil
 }
 
 // openStore opens the database and applies pending migrations.

@@ -75,19 +75,23 @@ type messageError struct {
 }
 
 func (e *messageError) Error() string { return e.msg }
-func (e *messageError) Unwrap() error { return e.sentinel }
+
+// PublicMessage is the message a user may see.
+func (e *messageError) PublicMessage() string { return e.msg }
+func (e *messageError) Unwrap() error         { return e.sentinel }
 
 // PublicMessage returns the sentence a user may see for err: the message of the
-// outermost ValidationError or messageError, else the sentinel's generic text. Internal
-// error text never reaches users.
+// outermost ValidationError, or of any error in the chain with a PublicMessage method
+// (our messageError, and services' own errors), else "". Internal error text never
+// reaches users.
 func PublicMessage(err error) string {
 	var ve *ValidationError
 	if errors.As(err, &ve) {
 		return ve.Message
 	}
-	var me *messageError
-	if errors.As(err, &me) {
-		return me.msg
+	var pm interface{ PublicMessage() string }
+	if errors.As(err, &pm) {
+		return pm.PublicMessage()
 	}
 	return ""
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -103,6 +104,11 @@ func classify(err error) (int, string, []apperr.FieldProblem) {
 // Only server faults are logged at error level.
 func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
+		return
+	}
+	var sir *signInRedirect
+	if errors.As(err, &sir) {
+		_ = c.Redirect(http.StatusSeeOther, "/sign-in?next="+url.QueryEscape(sir.next))
 		return
 	}
 	status, msg, details := classify(err)

@@ -48,6 +48,8 @@ func (s *Server) middleware() {
 	s.e.Use(middleware.BodyLimit(s.cfg.BodyLimit))
 	s.e.Use(middleware.ContextTimeout(s.cfg.RequestTimeout))
 	s.e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: 1024}))
+	s.e.Use(s.identify)
+	s.e.Use(s.csrf())
 }
 
 // newRequestID makes our own ids; an id sent by a client is kept only as log data.

@@ -3,13 +3,18 @@ package web
 import (
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 )
 
 func TestQuestionnaireAPI(t *testing.T) {
-	s := mustServer(t, Deps{Questionnaires: testQuestionnaires()})
-	rec := do(t, s, http.MethodGet, "/api/v1/questionnaires", "")
+	app := newTestApp(t)
+	get := func(path string) *httptest.ResponseRecorder { return app.api("member", http.MethodGet, path, "") }
+	if rec := app.api("anonymous", http.MethodGet, "/api/v1/questionnaires", ""); rec.Code != 401 {
+		t.Errorf("anonymous list: %d, want 401", rec.Code)
+	}
+	rec := get("/api/v1/questionnaires")
 	var list []questionnaireSummary
 	if err := json.Unmarshal(rec.Body.Bytes(), &list); err != nil || rec.Code != 200 {
 		t.Fatalf("list: %d %v %s", rec.Code, err, rec.Body)
@@ -18,7 +23,7 @@ func TestQuestionnaireAPI(t *testing.T) {
 		t.Fatalf("list = %+v", list)
 	}
 
-	rec = do(t, s, http.MethodGet, "/api/v1/questionnaires/vc-readiness", "")
+	rec = get("/api/v1/questionnaires/vc-readiness")
 	if rec.Code != 200 {
 		t.Fatalf("get: %d %s", rec.Code, rec.Body)
 	}
@@ -52,7 +57,7 @@ func TestQuestionnaireAPI(t *testing.T) {
 		}
 	}
 
-	rec = do(t, s, http.MethodGet, "/api/v1/questionnaires/nope", "")
+	rec = get("/api/v1/questionnaires/nope")
 	if rec.Code != 404 || !strings.Contains(rec.Body.String(), "not_found") {
 		t.Errorf("unknown id: %d %s", rec.Code, rec.Body)
 	}

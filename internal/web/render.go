@@ -41,7 +41,10 @@ type FieldError struct {
 // AccountView is what the header shows about the signed-in user.
 type AccountView struct {
 	Email string
+	Name  string
 	Role  string
+	// HomeHref and HomeText are the header link to the user's own starting page.
+	HomeHref, HomeText string
 }
 
 // pages holds one parsed template set per page, each with the layout and partials.
@@ -56,6 +59,8 @@ var templateFuncs = template.FuncMap{
 	"join":         strings.Join,
 	"navItem":      navItem,
 	"paragraphs":   paragraphs,
+	"input":        inputField,
+	"selectField":  selectField,
 	"num":          formatNumber,
 	"seriesColour": seriesColour,
 	"ringLabelY":   ringLabelY,
@@ -135,10 +140,10 @@ func (s *Server) render(c echo.Context, status int, name string, p Page) error {
 		return fmt.Errorf("render: no page %q", name)
 	}
 	if p.Account == nil {
-		p.Account = accountView(c)
+		p.Account = accountViewOf(c)
 	}
 	if p.CSRF == "" {
-		p.CSRF = csrfToken(c)
+		p.CSRF = csrfTokenOf(c)
 	}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, p); err != nil {
@@ -169,12 +174,5 @@ func errorTitle(status int) string {
 	}
 	return http.StatusText(status)
 }
-
-// accountView and csrfToken are filled in by the authentication middleware; until a
-// user signs in they are empty.
-var (
-	accountView = func(c echo.Context) *AccountView { return nil }
-	csrfToken   = func(c echo.Context) string { return "" }
-)
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -21,10 +21,42 @@ func (s *Server) routes() {
 	s.e.GET("/questionnaire", s.handleQuestionnairePreview)
 	s.e.GET("/questionnaires/:id", s.handleQuestionnairePreview)
 
+	s.e.GET("/sign-in", s.handleSignInForm)
+	s.e.POST("/sign-in", s.handleSignIn)
+	s.e.POST("/sign-out", s.handleSignOut)
+	s.e.GET("/signed-out", s.handleSignedOut)
+	s.e.GET("/setup/:token", s.handleSetupForm)
+	s.e.POST("/setup/:token", s.handleSetup)
+	s.e.GET("/invitations/:token", s.handleInvitationForm)
+	s.e.POST("/invitations/:token", s.handleInvitationAccept)
+
+	s.e.GET("/admin", s.handleAdmin)
+	s.e.POST("/admin/organisations", s.handleAdminCreateOrganisation)
+	s.e.GET("/admin/audit", s.handleAudit)
+	s.e.GET("/organisations/:id", s.handleOrganisation)
+	s.e.GET("/organisations/:id/teams/new", s.handleTeamNewForm)
+	s.e.POST("/organisations/:id/teams", s.handleTeamCreate)
+	s.e.GET("/organisations/:id/invitations/new", s.handleInviteForm)
+	s.e.POST("/organisations/:id/invitations", s.handleInviteCreate)
+	s.e.POST("/organisations/:id/people/:user/remove", s.handleRemovePerson)
+	s.e.GET("/teams/:id", s.handleTeam)
+	s.e.GET("/teams/:id/edit", s.handleTeamEditForm)
+	s.e.POST("/teams/:id/edit", s.handleTeamUpdate)
+
 	api := s.e.Group("/api/v1")
 	api.GET("/openapi.json", s.handleOpenAPI)
-	api.GET("/questionnaires", s.handleAPIQuestionnaireList)
-	api.GET("/questionnaires/:id", s.handleAPIQuestionnaireGet)
+	api.GET("/questionnaires", s.requireAPIUser(s.handleAPIQuestionnaireList))
+	api.GET("/questionnaires/:id", s.requireAPIUser(s.handleAPIQuestionnaireGet))
+	api.POST("/auth/tokens", s.handleAPITokenCreate)
+	api.GET("/me", s.handleAPIMe)
+	api.GET("/vocabularies", s.handleAPIVocabularies)
+	api.POST("/users", s.handleAPIUserCreate)
+	api.GET("/organisations", s.handleAPIOrganisationList)
+	api.POST("/organisations", s.handleAPIOrganisationCreate)
+	api.GET("/organisations/:id", s.handleAPIOrganisationGet)
+	api.POST("/organisations/:id/teams", s.handleAPITeamCreate)
+	api.GET("/organisations/:id/teams", s.handleAPITeamList)
+	api.GET("/teams/:id", s.handleAPITeamGet)
 }
 
 func (s *Server) handleHealth(c echo.Context) error {
@@ -39,4 +71,14 @@ func (s *Server) handleReady(c echo.Context) error {
 		}
 	}
 	return c.JSON(http.StatusOK, map[string]string{"status": "ready"})
+}
+
+// requireAPIUser wraps an API handler that needs a signed-in user but no more.
+func (s *Server) requireAPIUser(h echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if _, err := requireUser(c); err != nil {
+			return err
+		}
+		return h(c)
+	}
 }

@@ -14,6 +14,8 @@ import (
 	"github.com/go-playground/validator/v10"
 	"github.com/labstack/echo/v4"
 
+	"vcready/internal/assessment"
+	"vcready/internal/auth"
 	"vcready/internal/questionnaire"
 )
 
@@ -29,6 +31,9 @@ type Config struct {
 	BodyLimit string
 	// RequestTimeout bounds each request's context (and so its database work).
 	RequestTimeout time.Duration
+	// BaseURL is the public address of the service, for links people are sent
+	// (invitations). Empty: taken from the request.
+	BaseURL string
 	// Version is the build version shown in /api/v1/openapi.json and logs.
 	Version string
 }
@@ -41,6 +46,11 @@ type Deps struct {
 	Ready func(ctx context.Context) error
 	// Questionnaires are the loaded questionnaire definitions.
 	Questionnaires *questionnaire.Set
+	// Accounts signs people in and out and manages users (nil: every visitor is
+	// anonymous; some handler tests need no accounts).
+	Accounts *auth.Service
+	// Assessments runs organisations, teams and assessments.
+	Assessments *assessment.Service
 }
 
 // Server is the HTTP handler of vcready.

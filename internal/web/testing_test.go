@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"sync"
 
+	"vcready/internal/assessment"
 	"vcready/internal/questionnaire"
 	"vcready/questionnaires"
 )
@@ -28,6 +29,31 @@ func sampleContent(name string) any {
 		return "Something went wrong."
 	case "scoring":
 		return buildScoringExample()
+	case "sign-in":
+		return signInView{Email: "a@example.org", Next: "/teams/x"}
+	case "setup":
+		return setupView{Token: "t", Email: "a@example.org"}
+	case "invitation":
+		return invitationView{Token: "t", Email: "a@example.org", Where: "Team, Org", RoleText: "a team member"}
+	case "invite":
+		return inviteFormView{OrganisationID: "o", OrganisationName: "Org", Role: "member", Teams: []termView{{"t", "Team"}}}
+	case "invitation-created":
+		return invitationCreatedView{Email: "a@example.org", Link: "http://x/invitations/t", Expires: "1 January 2027"}
+	case "team-form":
+		return teamFormView{Action: "/x", Name: "Team", Settings: []termView{{"community", "Community"}}}
+	case "admin":
+		return adminView{Organisations: []assessment.Organisation{{ID: "o", Name: "Org", Demo: true}}}
+	case "organisation":
+		return organisationView{Organisation: assessment.Organisation{ID: "o", Name: "Org"},
+			Teams:       []teamRow{{"t", "Team", "Community", "Physiotherapy", "England"}},
+			Members:     []memberRow{{ID: "u", Name: "A", Email: "a@example.org", Role: "Team member", Team: "Team", Removable: true}},
+			Invitations: []invitationRow{{"b@example.org", "member of Team", "1 January 2027"}}}
+	case "team":
+		return teamView{Team: assessment.Team{ID: "t", Name: "Team"}, OrganisationName: "Org"}
+	case "audit":
+		return []auditRow{{At: "2026-01-01 10:00:00", Actor: "a@example.org", Action: "sign_in", IP: "127.0.0.1"}}
+	case "link-problem":
+		return "This invitation link has expired."
 	case "questionnaire":
 		return testQuestionnaires().Default()
 	}

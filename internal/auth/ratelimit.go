@@ -1,0 +1,159 @@
+package auth
+
+import (
+	"cmp"
+	"fmt"
+	"sync"
+	"time"
+
+	"vcready/internal/apperr"
+)
+
+// Limits throttle password guessing at sign-in and token creation, per account and
+// per client address. Only failed attempts count against an address: many NHS
+// sites reach the internet through one shared address, and a busy morning of
+// correct sign-ins must not lock a whole trust out.
+type Limits struct {
+	// Window is how long failures are remembered, and the longest wait.
+	Window time.Duration
+	// PerAccount failed attempts on one email address within Window lock it until
+	// the window ends. A successful sign-in clears them.
+	PerAccount int
+	// PerAddress failed attempts from one client address within Window block it.
+	PerAddress int
+	// MaxTracked bounds the accounts and the addresses remembered (each), so memory
+	// stays bounded however many are tried; the oldest are forgotten first.
+	MaxTracked int
+}
+
+// DefaultLimits: 10 failures per account and 30 per address in 15 minutes.
+func DefaultLimits() Limits {
+	return Limits{Window: 15 * time.Minute, PerAccount: 10, PerAddress: 30, MaxTracked: 20000}
+}
+
+func (l Limits) withDefaults() Limits {
+	d := DefaultLimits()
+	l.Window = cmp.Or(l.Window, d.Window)
+	l.PerAccount = cmp.Or(l.PerAccount, d.PerAccount)
+	l.PerAddress = cmp.Or(l.PerAddress, d.PerAddress)
+	l.MaxTracked = cmp.Or(l.MaxTracked, d.MaxTracked)
+	return l
+}
+
+// RateLimitError says too many attempts were made and when to try again. It wraps
+// apperr.ErrRateLimited; the web layer sends RetryAfterSeconds as Retry-After.
+type RateLimitError struct {
+	RetryAfter time.Duration
+}
+
+func (e *RateLimitError) Error() string {
+	return fmt.Sprintf("too many attempts: try again in %d seconds", e.RetryAfterSeconds())
+}
+
+// Unwrap makes errors.Is(err, apperr.ErrRateLimited) true.
+func (e *RateLimitError) Unwrap() error { return apperr.ErrRateLimited }
+
+// RetryAfterSeconds is the wait in whole seconds, rounded up, at least 1.
+func (e *RateLimitError) RetryAfterSeconds() int {
+	return max(1, int((e.RetryAfter+time.Second-1)/time.Second))
+}
+
+// limiter counts attempts in fixed windows that start at a key's first failure.
+type limiter struct {
+	mu        sync.Mutex
+	window    time.Duration
+	accounts  *counter
+	addresses *counter
+}
+
+type counter struct {
+	limit int
+	max   int
+	m     map[string]*window
+}
+
+type window struct {
+	start    time.Time
+	failures int
+}
+
+func newLimiter(l Limits) *limiter {
+	return &limiter{
+		window:    l.Window,
+		accounts:  &counter{limit: l.PerAccount, max: l.MaxTracked, m: map[string]*window{}},
+		addresses: &counter{limit: l.PerAddress, max: l.MaxTracked, m: map[string]*window{}},
+	}
+}
+
+// acquire refuses an attempt when the account or address is blocked, and otherwise
+// counts it as a failure in advance, so concurrent guesses cannot all slip past the
+// check before any is counted. succeed takes it back. An empty address (the
+// command line) is not limited by address.
+func (l *limiter) acquire(now time.Time, account, address string) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	wait := max(l.accounts.blocked(now, l.window, account), l.addresses.blocked(now, l.window, address))
+	if wait > 0 {
+		return &RateLimitError{RetryAfter: wait}
+	}
+	l.accounts.add(now, l.window, account, 1)
+	l.addresses.add(now, l.window, address, 1)
+	return nil
+}
+
+// succeed records a successful attempt: the account's failures are forgotten and the
+// address's advance count is taken back.
+func (l *limiter) succeed(now time.Time, account, address string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	delete(l.accounts.m, account)
+	l.addresses.add(now, l.window, address, -1)
+}
+
+// blocked returns how long key must wait, or 0.
+func (c *counter) blocked(now time.Time, span time.Duration, key string) time.Duration {
+	w := c.m[key]
+	if key == "" || w == nil {
+		return 0
+	}
+	end := w.start.Add(span)
+	if !now.Before(end) || w.failures < c.limit {
+		return 0
+	}
+	return end.Sub(now)
+}
+
+func (c *counter) add(now time.Time, span time.Duration, key string, n int) {
+	if key == "" {
+		return
+	}
+	w := c.m[key]
+	if w == nil || !now.Before(w.start.Add(span)) {
+		if n < 0 {
+			return
+		}
+		c.makeRoom(now, span)
+		w = &window{start: now}
+		c.m[key] = w
+	}
+	w.failures = max(0, w.failures+n)
+}
+
+// makeRoom forgets finished windows when the map is full, and then, if it is still
+// full, the window that started first.
+func (c *counter) makeRoom(now time.Time, span time.Duration) {
+	if len(c.m) < c.max {
+		return
+	}
+	var oldest string
+	for k, w := range c.m {
+		if !now.Before(w.start.Add(span)) {
+			delete(c.m, k)
+		} else if oldest == "" || w.start.Before(c.m[oldest].start) {
+			oldest = k
+		}
+	}
+	if len(c.m) >= c.max && oldest != "" {
+		delete(c.m, oldest)
+	}
+}
