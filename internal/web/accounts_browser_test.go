@@ -39,6 +39,8 @@ func TestAccountsInABrowser(t *testing.T) {
 	step.selectTeam(app.team1.ID)
 	step.submit("main form button", "Invitation created", "invitation created")
 	link := step.text(".app-invitation-link a")
+	step.visit("/organisations/"+app.org1.ID+"/people/"+app.users["other-member"].ID+"/remove", "Remove Other-member User")
+	step.check("remove person confirmation")
 	step.submit(".nhsuk-header__account-button", "You have signed out", "signed out")
 
 	step.visit(strings.TrimPrefix(link, ts.URL), "Create your account")

@@ -274,8 +274,15 @@ func TestLeadPages(t *testing.T) {
 	if rec.Code != http.StatusSeeOther {
 		t.Fatalf("edit team: %d %.300s", rec.Code, rec.Body)
 	}
-	// Remove a member.
-	rec = lead.submit(orgPage, orgPage+"/people/"+app.users["other-member"].ID+"/remove", url.Values{})
+	// Remove a member, after a confirmation page.
+	confirm := orgPage + "/people/" + app.users["other-member"].ID + "/remove"
+	if page := lead.get(confirm); page.Code != 200 || !strings.Contains(page.Body.String(), "member2@example.org") {
+		t.Fatalf("confirmation page: %d", page.Code)
+	}
+	if page := app.page("other-lead", confirm); page.Code != 404 {
+		t.Errorf("another organisation's lead sees the confirmation page: %d", page.Code)
+	}
+	rec = lead.submit(confirm, confirm, url.Values{})
 	if rec.Code != http.StatusSeeOther {
 		t.Fatalf("remove: %d %.300s", rec.Code, rec.Body)
 	}

@@ -83,6 +83,33 @@ func roleLabel(r auth.Role) string {
 
 func formatDate(t time.Time) string { return t.UTC().Format("2 January 2006") }
 
+type removePersonView struct {
+	OrganisationID, OrganisationName, UserID, Name, Email string
+}
+
+// handleRemovePersonConfirm asks before removing someone: it cannot be undone.
+func (s *Server) handleRemovePersonConfirm(c echo.Context) error {
+	p, err := requireUser(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	org, err := s.deps.Assessments.GetOrganisation(ctx, p, c.Param("id"))
+	if err != nil {
+		return err
+	}
+	u, err := s.deps.Accounts.GetUser(ctx, p, c.Param("user"))
+	if err != nil || u.OrganisationID != org.ID || !p.CanManageOrganisation(org.ID) {
+		return echo.ErrNotFound
+	}
+	name := u.Name
+	if name == "" {
+		name = u.Email
+	}
+	v := removePersonView{OrganisationID: org.ID, OrganisationName: org.Name, UserID: u.ID, Name: name, Email: u.Email}
+	return s.render(c, http.StatusOK, "remove-person", Page{Title: "Remove " + name, Content: v})
+}
+
 // handleRemovePerson removes a member or co-lead from the organisation.
 func (s *Server) handleRemovePerson(c echo.Context) error {
 	p, err := requireUser(c)

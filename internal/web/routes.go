@@ -38,6 +38,7 @@ func (s *Server) routes() {
 	s.e.POST("/organisations/:id/teams", s.handleTeamCreate)
 	s.e.GET("/organisations/:id/invitations/new", s.handleInviteForm)
 	s.e.POST("/organisations/:id/invitations", s.handleInviteCreate)
+	s.e.GET("/organisations/:id/people/:user/remove", s.handleRemovePersonConfirm)
 	s.e.POST("/organisations/:id/people/:user/remove", s.handleRemovePerson)
 	s.e.GET("/teams/:id", s.handleTeam)
 	s.e.GET("/teams/:id/edit", s.handleTeamEditForm)

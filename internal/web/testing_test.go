@@ -52,6 +52,8 @@ func sampleContent(name string) any {
 		return teamView{Team: assessment.Team{ID: "t", Name: "Team"}, OrganisationName: "Org"}
 	case "audit":
 		return []auditRow{{At: "2026-01-01 10:00:00", Actor: "a@example.org", Action: "sign_in", IP: "127.0.0.1"}}
+	case "remove-person":
+		return removePersonView{OrganisationID: "o", OrganisationName: "Org", UserID: "u", Name: "A", Email: "a@example.org"}
 	case "link-problem":
 		return "This invitation link has expired."
 	case "questionnaire":
