@@ -21,6 +21,7 @@ type config struct {
 	SecureCookies   bool
 	BaseURL         string
 	ShutdownTimeout time.Duration
+	Demo            bool
 }
 
 func envOr(e env, key, def string) string {
@@ -53,6 +54,7 @@ func (c *config) register(fs *flag.FlagSet, e env) {
 	fs.StringVar(&c.BaseURL, "base-url", envOr(e, "VCREADY_BASE_URL", ""),
 		"public URL of the service, used in links it prints or sends; default http://ADDR (env VCREADY_BASE_URL)")
 	timeout, _ := time.ParseDuration(envOr(e, "VCREADY_SHUTDOWN_TIMEOUT", "15s"))
+	fs.BoolVar(&c.Demo, "demo", false, "seed a clearly labelled demo organisation with synthetic teams and results, and print how to sign in")
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", timeout, "how long to let in-flight requests finish on SIGTERM (env VCREADY_SHUTDOWN_TIMEOUT)")
 }
 
@@ -94,7 +96,7 @@ func (c *config) proxies() []string {
 // logAttrs is the configuration as logged at start-up, with secrets masked.
 func (c *config) logAttrs() []any {
 	return []any{"addr", c.Addr, "db", maskDSN(c.DB), "log_level", c.LogLevel,
-		"trusted_proxies", c.proxies(), "secure_cookies", c.SecureCookies, "base_url", c.BaseURL}
+		"trusted_proxies", c.proxies(), "secure_cookies", c.SecureCookies, "base_url", c.BaseURL, "demo", c.Demo}
 }
 
 // maskDSN hides a password in a postgres:// URL.

@@ -164,3 +164,34 @@ func TestMaskDSN(t *testing.T) {
 		t.Errorf("maskDSN = %q", got)
 	}
 }
+
+func TestServeDemo(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	pr, pw := io.Pipe()
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--demo", "--addr", "127.0.0.1:0", "--db", filepath.Join(t.TempDir(), "d.db")},
+			testEnv(nil), nil, pw, io.Discard)
+		pw.Close()
+	}()
+	sc := bufio.NewScanner(pr)
+	var lines []string
+	for sc.Scan() {
+		lines = append(lines, sc.Text())
+		if strings.HasPrefix(strings.TrimSpace(sc.Text()), "demo-") && !strings.Contains(sc.Text(), "@") {
+			break
+		}
+	}
+	go io.Copy(io.Discard, pr)
+	out := strings.Join(lines, "\n")
+	for _, want := range []string{"Demo data created", "14 synthetic teams", "28 submitted assessments", "demo-lead@vcready.example"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("serve --demo output lacks %q:\n%s", want, out)
+		}
+	}
+	cancel()
+	if code := <-done; code != 0 {
+		t.Errorf("exit %d", code)
+	}
+}

@@ -27,6 +27,16 @@ type Organisation struct {
 
 // CreateOrganisation creates an organisation. Only admins may.
 func (s *Service) CreateOrganisation(ctx context.Context, p *auth.Principal, name string) (Organisation, error) {
+	return s.createOrganisation(ctx, p, name, false)
+}
+
+// CreateDemoOrganisation creates an organisation marked as demo: its data is synthetic
+// and every page that shows it says so.
+func (s *Service) CreateDemoOrganisation(ctx context.Context, p *auth.Principal, name string) (Organisation, error) {
+	return s.createOrganisation(ctx, p, name, true)
+}
+
+func (s *Service) createOrganisation(ctx context.Context, p *auth.Principal, name string, demo bool) (Organisation, error) {
 	if !p.CanCreateOrganisation() {
 		return Organisation{}, apperr.Forbidden("only administrators can create organisations")
 	}
@@ -34,7 +44,7 @@ func (s *Service) CreateOrganisation(ctx context.Context, p *auth.Principal, nam
 	if problem != "" {
 		return Organisation{}, apperr.Invalid("Check the organisation's name", apperr.FieldProblem{Field: "name", Problem: problem})
 	}
-	o := Organisation{ID: s.NewID(), Name: name, CreatedAt: s.now()}
+	o := Organisation{ID: s.NewID(), Name: name, Demo: demo, CreatedAt: s.now()}
 	err := s.st.CreateOrganisation(ctx, o)
 	if errors.Is(err, ErrDuplicateName) {
 		return Organisation{}, apperr.Invalid("An organisation with this name already exists",
