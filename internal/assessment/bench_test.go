@@ -89,7 +89,10 @@ func openRawSQLite(b *testing.B) *sql.DB {
 // submit with six score rows) written by hand.
 func rawAssessment(db *sql.DB, id string, n int) error {
 	steps := []func(tx *sql.Tx) error{
-		func(tx *sql.Tx) error { _, err := tx.Exec(`INSERT INTO a (id, status) VALUES (?, 'draft')`, id); return err },
+		func(tx *sql.Tx) error {
+			_, err := tx.Exec(`INSERT INTO a (id, status) VALUES (?, 'draft')`, id)
+			return err
+		},
 		func(tx *sql.Tx) error {
 			for i := range n {
 				if _, err := tx.Exec(`INSERT INTO ans (a, item, level) VALUES (?, ?, ?)`, id, fmt.Sprint("i", i), i%5); err != nil {

@@ -58,6 +58,20 @@ func (s *Server) routes() {
 	api.POST("/organisations/:id/teams", s.handleAPITeamCreate)
 	api.GET("/organisations/:id/teams", s.handleAPITeamList)
 	api.GET("/teams/:id", s.handleAPITeamGet)
+
+	// Assessments: answer, save, resume, submit and read the result.
+	s.e.POST("/teams/:id/assessments", s.handleAssessmentStart)
+	s.e.GET("/assessments/:id", s.handleAssessmentTasks)
+	s.e.GET("/assessments/:id/considerations/:key", s.handleConsiderationForm)
+	s.e.POST("/assessments/:id/considerations/:key", s.handleConsiderationSave)
+	s.e.GET("/assessments/:id/check", s.handleAssessmentCheck)
+	s.e.POST("/assessments/:id/submit", s.handleAssessmentSubmit)
+	s.e.GET("/assessments/:id/results", s.handleResults)
+	api.POST("/teams/:id/assessments", s.handleAPIAssessmentCreate)
+	api.GET("/teams/:id/assessments", s.handleAPIAssessmentList)
+	api.GET("/assessments/:id", s.handleAPIAssessmentGet)
+	api.PUT("/assessments/:id/answers", s.handleAPIAnswersPut)
+	api.POST("/assessments/:id/submit", s.handleAPIAssessmentSubmit)
 }
 
 func (s *Server) handleHealth(c echo.Context) error {

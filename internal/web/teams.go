@@ -127,6 +127,11 @@ type teamView struct {
 	OrganisationName           string
 	Setting, Specialty, Nation string
 	CanManage                  bool
+	// Assessments are the team's assessments, newest first; CanStart offers "Start a
+	// new assessment" to those who may work on the team (its members, the
+	// organisation's leads, admins).
+	Assessments []assessmentRow
+	CanStart    bool
 }
 
 // teamPageView gathers what the team page shows about the team itself.
@@ -152,6 +157,9 @@ func (s *Server) teamPageView(c echo.Context) (teamView, error) {
 func (s *Server) handleTeam(c echo.Context) error {
 	v, err := s.teamPageView(c)
 	if err != nil {
+		return err
+	}
+	if err := s.addTeamAssessments(c, &v); err != nil {
 		return err
 	}
 	return s.render(c, http.StatusOK, "team", Page{Title: v.Team.Name, Nav: "home", Notice: noticeFor(c), Content: v})

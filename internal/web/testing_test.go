@@ -49,7 +49,15 @@ func sampleContent(name string) any {
 			Members:     []memberRow{{ID: "u", Name: "A", Email: "a@example.org", Role: "Team member", Team: "Team", Removable: true}},
 			Invitations: []invitationRow{{"b@example.org", "member of Team", "1 January 2027"}}}
 	case "team":
-		return teamView{Team: assessment.Team{ID: "t", Name: "Team"}, OrganisationName: "Org"}
+		return sampleTeam()
+	case "assessment":
+		return sampleTaskList()
+	case "assessment-consideration":
+		return sampleConsideration()
+	case "assessment-check":
+		return sampleCheck()
+	case "results":
+		return sampleResults()
 	case "audit":
 		return []auditRow{{At: "2026-01-01 10:00:00", Actor: "a@example.org", Action: "sign_in", IP: "127.0.0.1"}}
 	case "remove-person":

@@ -1,0 +1,164 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"vcready/internal/assessment"
+)
+
+// answersOf reads an assessment's answers straight from the service.
+func (a *testApp) answersOf(id string) map[string]assessment.Answer {
+	a.t.Helper()
+	got, err := a.asm.Get(a.t.Context(), a.users["admin"].Principal(), id)
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	return answerIndex(got.Answers)
+}
+
+func mapValues(m map[string]assessment.Answer) []assessment.Answer {
+	out := make([]assessment.Answer, 0, len(m))
+	for _, a := range m {
+		out = append(out, a)
+	}
+	return out
+}
+
+func TestConsiderationPageSavesAnswers(t *testing.T) {
+	a := newTestApp(t)
+	b := a.browser("member")
+	id := b.startDraft(a.team1.ID)
+	page := "/assessments/" + id + "/considerations/equity"
+	assertPage(t, b.get(page), 200, "Equity of access", "area 1 of 6", "Question 1", "Save and continue",
+		"Save and come back later", "Why this matters", "nhsuk-radios__divider", "Don’t know",
+		`data-behaviour="exclusive"`, "None of these", `class="nhsuk-input-wrapper__suffix" aria-hidden="true">%`,
+		// A level's label and its descriptor make up the radio's label.
+		`<span class="app-level-label">Assessment complete</span> We have a completed equality impact assessment`)
+
+	form := url.Values{"eq-01": {"3"}, "eq-02": {formDontKnow}, "eq-04": {"access-needs", "captions-chat"},
+		"eq-08": {"info-english"}, "eq-09": {" 40% "}, "action": {"continue"}}
+	assertRedirect(t, b.post(page, form), "/assessments/"+id+"/considerations/pathways")
+	got := a.answersOf(id)
+	if len(got) != 5 || *got["eq-01"].Level != 3 || got["eq-02"].Status != "dont_know" ||
+		strings.Join(got["eq-04"].Options, ",") != "access-needs,captions-chat" || got["eq-08"].Option != "info-english" ||
+		*got["eq-09"].Number != 40 || got["eq-01"].UpdatedBy != a.users["member"].ID {
+		t.Fatalf("saved = %+v", got)
+	}
+	assertPage(t, b.get(page), 200, `value="3" checked`, `value="_dont_know" checked`, `value="captions-chat" checked`,
+		`value="40"`, "Last changed by you on")
+	assertPage(t, a.page("lead", page), 200, "Last changed by member@example.org on")
+
+	// "None of these" is an answer: nothing in place. "Save and come back later"
+	// returns to the task list with a notice.
+	b.get(page)
+	form = savedValues(mapValues(a.answersOf(id)))
+	form["eq-04"], form["action"] = []string{formNone}, []string{"later"}
+	assertRedirect(t, b.post(page, form), "/assessments/"+id+"?notice=saved")
+	if a4 := a.answersOf(id)["eq-04"]; !a4.OptionsSet || len(a4.Options) != 0 {
+		t.Errorf("eq-04 after None of these = %+v", a4)
+	}
+	assertPage(t, b.get("/assessments/"+id+"?notice=saved"), 200, "Your answers have been saved", "In progress",
+		"4 of 8 required questions answered")
+
+	// The last area continues to "Check your answers"; a page saved blank saves nothing.
+	last := "/assessments/" + id + "/considerations/shared_learning"
+	b.get(last)
+	assertRedirect(t, b.post(last, url.Values{"action": {"continue"}}), "/assessments/"+id+"/check")
+	if n := len(a.answersOf(id)); n != 5 {
+		t.Errorf("a blank page changed the answers: %d", n)
+	}
+}
+
+// TestConsiderationPageErrors: a page with any invalid value is shown again with an
+// error summary linking to the question, the values as posted, and nothing saved.
+func TestConsiderationPageErrors(t *testing.T) {
+	a := newTestApp(t)
+	b := a.browser("member")
+	id := b.startDraft(a.team1.ID)
+	equity := "/assessments/" + id + "/considerations/equity"
+	b.get(equity)
+	assertRedirect(t, b.post(equity, url.Values{"eq-01": {"2"}, "eq-04": {"access-needs"}, "eq-09": {"10"}}), "/assessments/")
+	long := strings.Repeat("x", 2001)
+	cases := []struct {
+		name, area string
+		form       url.Values
+		field, msg string
+	}{
+		{"number out of range", "equity", url.Values{"eq-09": {"150"}}, "eq-09", "Question 9: enter a number from 0 to 100"},
+		{"number not a number", "equity", url.Values{"eq-09": {"lots"}}, "eq-09", "Question 9: enter a number, like 40"},
+		{"number not finite", "equity", url.Values{"eq-09": {"NaN"}}, "eq-09", "Question 9: enter a number, like 40"},
+		{"number removed", "equity", url.Values{"eq-09": {""}}, "eq-09", "A saved figure can be changed but not removed"},
+		{"tampered option", "equity", url.Values{"eq-08": {"nope"}}, "eq-08", "Question 8: choose from the answers shown"},
+		{"tampered level", "equity", url.Values{"eq-01": {"7"}}, "eq-01", "Question 1: choose from the answers shown"},
+		{"level not a number", "equity", url.Values{"eq-01": {"high"}}, "eq-01", "Question 1: choose from the answers shown"},
+		{"two radio values", "equity", url.Values{"eq-01": {"1", "2"}}, "eq-01", "Question 1: choose one answer"},
+		{"not applicable not offered", "equity", url.Values{"eq-01": {formNotApplicable}}, "eq-01", "Question 1: choose from the answers shown"},
+		{"tampered checklist option", "equity", url.Values{"eq-04": {"access-needs", "nope"}}, "eq-04", "Question 4: choose from the answers shown"},
+		{"option and don't know", "equity", url.Values{"eq-04": {"access-needs", formDontKnow}}, "eq-04", "Question 4: select what your team has in place, or select only one of ‘None of these’ or ‘Don’t know’"},
+		{"none and don't know", "equity", url.Values{"eq-04": {formNone, formDontKnow}}, "eq-04", "select only one of"},
+		{"checklist emptied", "equity", url.Values{"eq-02": {"3"}}, "eq-04", "Question 4: select what your team has in place, or select ‘None of these’"},
+		{"text too long", "shared_learning", url.Values{"sl-09": {long}}, "sl-09", "Question 9: your answer must be 2000 characters or fewer"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			page := "/assessments/" + id + "/considerations/" + tc.area
+			b.get(page)
+			// A browser posts back every saved value the page showed; the case changes some.
+			form := savedValues(mapValues(a.answersOf(id)))
+			for k, v := range tc.form {
+				form[k] = v
+			}
+			if tc.name == "checklist emptied" {
+				form.Del("eq-04")
+			}
+			form.Set("action", "continue")
+			body := assertPage(t, b.post(page, form), http.StatusUnprocessableEntity, "<title>Error: ",
+				"There is a problem", `<a href="#`+tc.field+`">`, `id="`+tc.field+`-error"`, templateEscape(tc.msg))
+			if tc.name == "checklist emptied" && !strings.Contains(body, `value="3" checked`) {
+				t.Error("the page shown again lost the posted answer to eq-02")
+			}
+			got := a.answersOf(id)
+			if len(got) != 3 || *got["eq-01"].Level != 2 || *got["eq-09"].Number != 10 || got["eq-04"].Options[0] != "access-needs" {
+				t.Errorf("answers changed by a refused page: %+v", got)
+			}
+		})
+	}
+}
+
+func TestCheckAnswersAndSubmit(t *testing.T) {
+	a := newTestApp(t)
+	q := testQuestionnaires().Default()
+	b := a.browser("member")
+	id := b.startDraft(a.team1.ID)
+	a.api("member", http.MethodPut, "/api/v1/assessments/"+id+"/answers", answerJSON(q, false, "eq-03", "sl-06", "eq-09"))
+	check := "/assessments/" + id + "/check"
+	assertPage(t, b.get(check), 200, "Check your answers", "2 required questions are not answered yet",
+		`href="/assessments/`+id+`/considerations/equity#eq-01"`, "Not answered", "(optional)",
+		`<span class="nhsuk-u-visually-hidden"> question 3: How does your team arrange`, "Submit assessment")
+
+	body := assertPage(t, b.post("/assessments/"+id+"/submit", nil), http.StatusUnprocessableEntity,
+		"<title>Error: Check your answers", "There is a problem",
+		`<a href="/assessments/`+id+`/considerations/equity#eq-03">Answer question 3 in Equity of access</a>`,
+		`<a href="/assessments/`+id+`/considerations/shared_learning#sl-06">Answer question 6 in Shared learning</a>`)
+	if strings.Count(body, "<li><a href=\"/assessments/") != 2 {
+		t.Errorf("the error summary should list exactly the 2 unanswered questions")
+	}
+
+	for _, p := range []struct{ area, item, value string }{{"equity", "eq-03", formDontKnow}, {"shared_learning", "sl-06", "2"}} {
+		page := "/assessments/" + id + "/considerations/" + p.area
+		b.get(page)
+		form := savedValues(mapValues(a.answersOf(id)))
+		form.Set(p.item, p.value)
+		assertRedirect(t, b.post(page, form), "/assessments/")
+	}
+	assertPage(t, b.get("/assessments/"+id), 200, "Ready to submit")
+	b.get(check)
+	assertRedirect(t, b.post("/assessments/"+id+"/submit", nil), "/assessments/"+id+"/results?notice=submitted")
+	assertPage(t, b.get("/assessments/"+id+"/results?notice=submitted"), 200, "Your assessment has been submitted",
+		`role="img"`, "<title", "Scores for each area", "What would move you to the next level",
+		"How this score was made", `href="/scoring"`)
+	assertPage(t, b.get("/teams/"+a.team1.ID), 200, "Submitted", "View results", `href="/assessments/`+id+`/results"`)
+}

@@ -1,0 +1,141 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"vcready/internal/scoring"
+)
+
+// submitVia answers and submits an assessment of team 1 through the API.
+func (a *testApp) submitVia(body string) apiAssessment {
+	a.t.Helper()
+	d := a.newDraft()
+	if rec := a.api("member", http.MethodPut, "/api/v1/assessments/"+d.ID+"/answers", body); rec.Code != 200 {
+		a.t.Fatalf("answers: %d %s", rec.Code, rec.Body)
+	}
+	rec := a.api("member", http.MethodPost, "/api/v1/assessments/"+d.ID+"/submit", "")
+	if rec.Code != 200 {
+		a.t.Fatalf("submit: %d %s", rec.Code, rec.Body)
+	}
+	return decode[apiAssessment](a.t, rec)
+}
+
+// TestResultsShowTheStoredNumbers: the table beside the chart gives each area's
+// stored score, level and coverage, and the chart is an accessible image.
+func TestResultsShowTheStoredNumbers(t *testing.T) {
+	a := newTestApp(t)
+	sub := a.submitVia(answerJSON(testQuestionnaires().Default(), false))
+	body := assertPage(t, a.page("lead", "/assessments/"+sub.ID+"/results"), 200,
+		`<svg class="app-chart" role="img" aria-labelledby="results-chart-title results-chart-desc"`,
+		`<title id="results-chart-title">Scores for each area, out of 100</title>`,
+		"Overall score", formatScore(sub.Scores.Overall))
+	if strings.Contains(body, "Change since last assessment") || strings.Contains(body, "stroke-dasharray=\"8 5\"/>") {
+		t.Error("a first assessment shows a comparison")
+	}
+	for _, c := range sub.Scores.Considerations {
+		row := fmt.Sprintf(`Score out of 100 </span>%s</td>`, formatScore(c.Score))
+		if !strings.Contains(body, row) {
+			t.Errorf("%s: table lacks score %s", c.Key, formatScore(c.Score))
+		}
+		if c.Level != nil && !strings.Contains(body, levelLabel(*c.Level)) {
+			t.Errorf("%s: no level label %s", c.Key, *c.Level)
+		}
+		if !strings.Contains(body, "Coverage </span>"+formatNumber(c.Coverage*100)+"%") {
+			t.Errorf("%s: no coverage %v", c.Key, c.Coverage)
+		}
+		desc := strings.ToLower(formatScore(c.Score))
+		if !strings.Contains(body, desc) {
+			t.Errorf("%s: chart description lacks %s", c.Key, desc)
+		}
+	}
+}
+
+func TestResultsCompareWithThePreviousAssessment(t *testing.T) {
+	a := newTestApp(t)
+	now := time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)
+	a.asm.Now = func() time.Time { now = now.Add(24 * time.Hour); return now }
+	q := testQuestionnaires().Default()
+	first := a.submitVia(answerJSON(q, true))
+	second := a.submitVia(strings.Replace(answerJSON(q, true), `"item_id": "eq-01", "level": 1`, `"item_id": "eq-01", "level": 4`, 1))
+	body := assertPage(t, a.page("member", "/assessments/"+second.ID+"/results"), 200,
+		"Change since last assessment", "Previous ("+formatDate(*first.SubmittedAt)+")", `stroke-dasharray="8 5"`,
+		"Previous assessment, "+formatDate(*first.SubmittedAt)+", dashed line")
+	want := change(second.Scores.Considerations[0].Score, first.Scores.Considerations[0].Score)
+	if !strings.HasPrefix(want, "Up ") || !strings.Contains(body, want) {
+		t.Errorf("equity change %q missing or not up", want)
+	}
+	if strings.Count(body, "No change") < 5 {
+		t.Errorf("the five unchanged areas should read No change")
+	}
+	assertPage(t, a.page("member", "/assessments/"+first.ID+"/results"), 200)
+	if b := a.page("member", "/assessments/"+first.ID+"/results").Body.String(); strings.Contains(b, "Change since last assessment") {
+		t.Error("the first assessment compares with a later one")
+	}
+}
+
+func TestChange(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	cases := []struct {
+		name      string
+		cur, prev *float64
+		want      string
+	}{
+		{"up", f(62.5), f(50), "Up 12.5"},
+		{"down", f(40), f(42.3), "Down 2.3"},
+		{"same", f(40), f(40), "No change"},
+		{"float noise", f(0.3), f(0.1), "Up 0.2"},
+		{"no score now", nil, f(40), "Cannot compare"},
+		{"no score before", f(40), nil, "Cannot compare"},
+	}
+	for _, tc := range cases {
+		if got := change(tc.cur, tc.prev); got != tc.want {
+			t.Errorf("%s: change = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestNextLevel(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	cases := []struct {
+		score *float64
+		label string
+		gap   float64
+	}{
+		{f(0), "Developing", 25},
+		{f(24.9), "Developing", 0.1},
+		{f(25), "Established", 25},
+		{f(62.5), "Embedded", 12.5},
+		{f(75), "", 0},
+		{nil, "", 0},
+	}
+	for _, tc := range cases {
+		label, gap := nextLevel(tc.score)
+		if label != tc.label || gap != tc.gap {
+			t.Errorf("nextLevel(%v) = %q, %v; want %q, %v", formatScore(tc.score), label, gap, tc.label, tc.gap)
+		}
+	}
+}
+
+// TestHowTheScoreWasMadeAddsUp: the points of each area's counted questions add up to
+// its exact score, which rounds to the stored score, as the page tells users to check.
+func TestHowTheScoreWasMadeAddsUp(t *testing.T) {
+	v := sampleResults()
+	for i, d := range v.Details {
+		c := sampleAssessment(true).a.Scores.Considerations[i]
+		if c.Status != scoring.StatusScored {
+			continue
+		}
+		if got := scoring.Round(d.SumPoints); got != *c.Score {
+			t.Errorf("%s: points add up to %v (rounded %v), stored score %v", d.Key, d.SumPoints, got, *c.Score)
+		}
+		for j := 1; j < len(d.Holding); j++ {
+			if d.Holding[j].Gain > d.Holding[j-1].Gain {
+				t.Errorf("%s: holding-back items not in order of gain: %+v", d.Key, d.Holding)
+			}
+		}
+	}
+}
