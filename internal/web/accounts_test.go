@@ -382,3 +382,20 @@ func regexpFind(t *testing.T, s, pattern string) string {
 	}
 	return m[1]
 }
+
+func TestHomeLinksToEachRolesStartingPage(t *testing.T) {
+	app := newTestApp(t)
+	cases := map[string]string{
+		"admin":  `href="/admin" role="button"`,
+		"lead":   `href="/organisations/` + app.org1.ID + `" role="button"`,
+		"member": `href="/teams/` + app.team1.ID + `" role="button"`,
+	}
+	for role, want := range cases {
+		if body := app.page(role, "/").Body.String(); !strings.Contains(body, want) {
+			t.Errorf("home as %s lacks %s", role, want)
+		}
+	}
+	if body := app.page("anonymous", "/").Body.String(); !strings.Contains(body, `href="/sign-in" role="button"`) {
+		t.Error("home signed out lacks the sign-in button")
+	}
+}

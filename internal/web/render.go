@@ -57,6 +57,7 @@ var templateFuncs = template.FuncMap{
 	"jsEnabled":    func() template.JS { return template.JS(jsEnabledSnippet) },
 	"add":          func(a, b int) int { return a + b },
 	"join":         strings.Join,
+	"lower":        strings.ToLower,
 	"navItem":      navItem,
 	"paragraphs":   paragraphs,
 	"input":        inputField,
