@@ -15,6 +15,13 @@ import (
 // is and the error names each offending one (answers[3].level). It returns the
 // assessment with its provisional scores.
 func (s *Service) SaveAnswers(ctx context.Context, p *auth.Principal, id string, answers []questionnaire.Answer) (*Assessment, error) {
+	return s.UpdateAnswers(ctx, p, id, answers, nil)
+}
+
+// UpdateAnswers is SaveAnswers that also removes the answers to the items named in
+// clear (for example a figure someone blanked on a page), all in one transaction. An
+// item may not be both answered and cleared; unknown ids are invalid.
+func (s *Service) UpdateAnswers(ctx context.Context, p *auth.Principal, id string, answers []questionnaire.Answer, clear []string) (*Assessment, error) {
 	a, err := s.workable(ctx, p, id)
 	if err != nil {
 		return nil, err
@@ -28,18 +35,38 @@ func (s *Service) SaveAnswers(ctx context.Context, p *auth.Principal, id string,
 	if !ok {
 		return nil, questionnaireGone(a)
 	}
-	if ps := q.CheckAnswers(answers); len(ps) > 0 {
-		return nil, apperr.Invalid("Some answers cannot be saved", fieldProblems(ps)...)
+	ps := fieldProblems(q.CheckAnswers(answers))
+	ps = append(ps, clearProblems(q, answers, clear)...)
+	if len(ps) > 0 {
+		return nil, apperr.Invalid("Some answers cannot be saved", ps...)
 	}
 	now := s.now()
 	rows := make([]Answer, len(answers))
 	for i, ans := range answers {
 		rows[i] = Answer{Answer: ans, UpdatedBy: p.UserID, UpdatedAt: now}
 	}
-	if err := s.st.SaveAnswers(ctx, id, rows); err != nil {
+	if err := s.st.SaveAnswers(ctx, id, rows, clear); err != nil {
 		return nil, fmt.Errorf("save answers to %s: %w", id, err)
 	}
 	return s.Get(ctx, p, id)
+}
+
+// clearProblems checks the ids of answers to remove.
+func clearProblems(q *questionnaire.Questionnaire, answers []questionnaire.Answer, clear []string) []apperr.FieldProblem {
+	answered := map[string]bool{}
+	for _, a := range answers {
+		answered[a.ItemID] = true
+	}
+	var out []apperr.FieldProblem
+	for i, itemID := range clear {
+		field := fmt.Sprintf("clear[%d]", i)
+		if _, _, ok := q.Item(itemID); !ok {
+			out = append(out, apperr.FieldProblem{Field: field, Problem: "item " + itemID + " does not exist"})
+		} else if answered[itemID] {
+			out = append(out, apperr.FieldProblem{Field: field, Problem: "item " + itemID + " is both answered and cleared"})
+		}
+	}
+	return out
 }
 
 func fieldProblems(ps []questionnaire.AnswerProblem) []apperr.FieldProblem {

@@ -150,3 +150,31 @@ func TestSaveAnswersWithNothingToSave(t *testing.T) {
 		}
 	})
 }
+
+// TestUpdateAnswersClears: answers named in clear are removed in the same transaction
+// as the others are saved; a bad clear list stores nothing.
+func TestUpdateAnswersClears(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		a := f.mustDraft(t, f.teamA1.ID)
+		if _, err := f.svc.SaveAnswers(ctx, f.memberA1, a.ID, []questionnaire.Answer{
+			{ItemID: "eq-01", Level: ptr(2)}, {ItemID: "eq-09", Number: ptr(40.0)}}); err != nil {
+			t.Fatal(err)
+		}
+		_, err := f.svc.UpdateAnswers(ctx, f.memberA1, a.ID, []questionnaire.Answer{{ItemID: "eq-01", Level: ptr(3)}}, []string{"zz-99"})
+		if got := problems(t, err); len(got) != 1 || got[0].Field != "clear[0]" {
+			t.Fatalf("unknown id in clear: %+v", got)
+		}
+		got, err := f.svc.UpdateAnswers(ctx, f.memberA1, a.ID, []questionnaire.Answer{{ItemID: "eq-01", Level: ptr(3)}}, []string{"eq-09"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.Answers) != 1 || got.Answers[0].ItemID != "eq-01" || *got.Answers[0].Level != 3 {
+			t.Errorf("answers after clear = %+v", got.Answers)
+		}
+		f.mustSubmittedAfter(t, a.ID)
+		if _, err := f.svc.UpdateAnswers(ctx, f.memberA1, a.ID, nil, []string{"eq-01"}); outcome(err) != "conflict" {
+			t.Errorf("clear on a submitted assessment: %v", err)
+		}
+	})
+}

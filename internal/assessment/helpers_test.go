@@ -188,3 +188,19 @@ func problems(t *testing.T, err error) []apperr.FieldProblem {
 	}
 	return ve.Problems
 }
+
+// mustSubmittedAfter answers every item of the draft id and submits it.
+func (f *fixture) mustSubmittedAfter(t *testing.T, id string) {
+	t.Helper()
+	a, err := f.svc.Get(ctx, f.admin, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, _ := f.svc.Questionnaire(a)
+	if _, err := f.svc.SaveAnswers(ctx, f.admin, id, allAnswers(q)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.svc.Submit(ctx, f.admin, id); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -43,7 +43,8 @@ type Store interface {
 	// SaveAnswers upserts answers, keeping the assessment's other answers. It checks
 	// that the assessment is a draft in the same transaction, failing with
 	// ErrSubmitted otherwise, so a concurrent submission cannot slip in between.
-	SaveAnswers(ctx context.Context, assessmentID string, answers []Answer) error
+	// Items named in clear lose their answers in the same transaction.
+	SaveAnswers(ctx context.Context, assessmentID string, answers []Answer, clear []string) error
 	// SubmitAssessment reads the draft and calls submit with it inside one write
 	// transaction; when submit returns nil it stores what submit set (status,
 	// submitted at and by, scores, questionnaire hash). Answers cannot change between

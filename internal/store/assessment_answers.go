@@ -104,7 +104,10 @@ func readAnswers(db *gorm.DB, assessmentIDs []string) ([]answerWithEmail, error)
 // SaveAnswers upserts answers to a draft in one transaction, keeping its other
 // answers. It fails with assessment.ErrSubmitted, storing nothing, once the
 // assessment is submitted.
-func (s *Store) SaveAnswers(ctx context.Context, assessmentID string, answers []assessment.Answer) error {
+//
+// Items named in clear lose their answers in the same transaction, so a page that
+// changes some answers and blanks others is stored whole or not at all.
+func (s *Store) SaveAnswers(ctx context.Context, assessmentID string, answers []assessment.Answer, clear []string) error {
 	rows := make([]answerRow, len(answers))
 	for i, a := range answers {
 		row, err := newAnswerRow(assessmentID, a)
@@ -116,6 +119,11 @@ func (s *Store) SaveAnswers(ctx context.Context, assessmentID string, answers []
 	err := s.w.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := lockDraft(tx, assessmentID); err != nil {
 			return err
+		}
+		if len(clear) > 0 {
+			if err := tx.Where("assessment_id = ? AND item_id IN ?", assessmentID, clear).Delete(&answerRow{}).Error; err != nil {
+				return err
+			}
 		}
 		if len(rows) == 0 {
 			return nil

@@ -54,7 +54,7 @@ func TestAnswersRoundTrip(t *testing.T) {
 	}
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		a := mustDraft(t, s, "asmt-1", epoch)
-		if err := s.SaveAnswers(tctx, a.ID, answers); err != nil {
+		if err := s.SaveAnswers(tctx, a.ID, answers, nil); err != nil {
 			t.Fatal(err)
 		}
 		got, err := s.Assessment(tctx, a.ID)
@@ -81,11 +81,11 @@ func TestSaveAnswersUpsertsAndKeepsOthers(t *testing.T) {
 			{Answer: questionnaire.Answer{ItemID: "x", Options: []string{"a"}, OptionsSet: true}, UpdatedBy: "u-1", UpdatedAt: epoch},
 			{Answer: questionnaire.Answer{ItemID: "y", Level: asPtr(2)}, UpdatedBy: "u-1", UpdatedAt: epoch},
 		}
-		if err := s.SaveAnswers(tctx, a.ID, first); err != nil {
+		if err := s.SaveAnswers(tctx, a.ID, first, nil); err != nil {
 			t.Fatal(err)
 		}
 		change := assessment.Answer{Answer: questionnaire.Answer{ItemID: "x", Status: questionnaire.DontKnow}, UpdatedBy: "u-2", UpdatedAt: epoch.Add(time.Second)}
-		if err := s.SaveAnswers(tctx, a.ID, []assessment.Answer{change}); err != nil {
+		if err := s.SaveAnswers(tctx, a.ID, []assessment.Answer{change}, nil); err != nil {
 			t.Fatal(err)
 		}
 		got, err := s.Assessment(tctx, a.ID)
@@ -144,7 +144,7 @@ func TestSubmitAssessment(t *testing.T) {
 			t.Errorf("second SubmitAssessment: %v, want ErrSubmitted", err)
 		}
 		answer := assessment.Answer{Answer: questionnaire.Answer{ItemID: "x", Level: asPtr(1)}, UpdatedBy: "u", UpdatedAt: at}
-		if err := s.SaveAnswers(tctx, a.ID, []assessment.Answer{answer}); !errors.Is(err, assessment.ErrSubmitted) {
+		if err := s.SaveAnswers(tctx, a.ID, []assessment.Answer{answer}, nil); !errors.Is(err, assessment.ErrSubmitted) {
 			t.Errorf("SaveAnswers after submit: %v, want ErrSubmitted", err)
 		}
 	})
@@ -205,7 +205,7 @@ func TestUpdatedByEmailComesFromUsers(t *testing.T) {
 			{Answer: questionnaire.Answer{ItemID: "a", Level: asPtr(1)}, UpdatedBy: "u-known", UpdatedAt: epoch},
 			{Answer: questionnaire.Answer{ItemID: "b", Level: asPtr(2)}, UpdatedBy: "u-removed", UpdatedAt: epoch},
 		}
-		if err := s.SaveAnswers(tctx, a.ID, answers); err != nil {
+		if err := s.SaveAnswers(tctx, a.ID, answers, nil); err != nil {
 			t.Fatal(err)
 		}
 		got, err := s.Assessment(tctx, a.ID)
@@ -236,7 +236,7 @@ func TestTeamAssessmentsAndLatestSubmitted(t *testing.T) {
 		// Submitted in the opposite order of creation: "latest" follows submission.
 		submit(mid.ID, epoch.Add(time.Hour))
 		submit(old.ID, epoch.Add(2*time.Hour))
-		if err := s.SaveAnswers(tctx, "asmt-new", []assessment.Answer{{Answer: questionnaire.Answer{ItemID: "z", Level: asPtr(3)}, UpdatedBy: "u", UpdatedAt: epoch}}); err != nil {
+		if err := s.SaveAnswers(tctx, "asmt-new", []assessment.Answer{{Answer: questionnaire.Answer{ItemID: "z", Level: asPtr(3)}, UpdatedBy: "u", UpdatedAt: epoch}}, nil); err != nil {
 			t.Fatal(err)
 		}
 

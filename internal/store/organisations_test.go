@@ -116,7 +116,7 @@ func TestDuplicateNamesAndMissingRows(t *testing.T) {
 			{"missing team", errOf(s.Team(tctx, "nope")), apperr.ErrNotFound},
 			{"missing assessment", errOf(s.Assessment(tctx, "nope")), apperr.ErrNotFound},
 			{"no submitted assessment", errOf(s.LatestSubmitted(tctx, "team-a", nil)), apperr.ErrNotFound},
-			{"answers to a missing assessment", s.SaveAnswers(tctx, "nope", nil), apperr.ErrNotFound},
+			{"answers to a missing assessment", s.SaveAnswers(tctx, "nope", nil, nil), apperr.ErrNotFound},
 		}
 		for _, c := range cases {
 			if !errors.Is(c.err, c.want) {

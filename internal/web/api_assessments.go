@@ -131,11 +131,11 @@ func (s *Server) handleAPIAnswersPut(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	answers, err := bindAnswers(c)
+	answers, clear, err := bindAnswers(c)
 	if err != nil {
 		return err
 	}
-	a, err := s.deps.Assessments.SaveAnswers(c.Request().Context(), p, c.Param("id"), answers)
+	a, err := s.deps.Assessments.UpdateAnswers(c.Request().Context(), p, c.Param("id"), answers, clear)
 	if err != nil {
 		return err
 	}

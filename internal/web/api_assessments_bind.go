@@ -16,6 +16,9 @@ import (
 // (answers[3].level) as the 422s are.
 type answersRequest struct {
 	Answers *[]json.RawMessage `json:"answers"`
+	// Clear lists item ids whose saved answers to remove (an extension of API.md's
+	// contract: a script can take back an answer as a person can on the page).
+	Clear []string `json:"clear"`
 }
 
 // answerDTO is one answer object of API.md. Every value is a pointer or a string so
@@ -47,13 +50,13 @@ func (d answerDTO) answer() questionnaire.Answer {
 // is malformed or a value has the wrong JSON type (naming the answer), 422 when the
 // answers key is missing. Whether each answer fits its item is the service's
 // business.
-func bindAnswers(c echo.Context) ([]questionnaire.Answer, error) {
+func bindAnswers(c echo.Context) ([]questionnaire.Answer, []string, error) {
 	var req answersRequest
 	if err := bindJSON(c, &req); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if req.Answers == nil {
-		return nil, apperr.Invalid("Send the answers to save.",
+		return nil, nil, apperr.Invalid("Send the answers to save.",
 			apperr.FieldProblem{Field: "answers", Problem: "is required: a list of answer objects"})
 	}
 	out := make([]questionnaire.Answer, 0, len(*req.Answers))
@@ -67,9 +70,9 @@ func bindAnswers(c echo.Context) ([]questionnaire.Answer, error) {
 		out = append(out, d.answer())
 	}
 	if len(problems) > 0 {
-		return nil, badRequest("Some answers have values of the wrong type.", problems...)
+		return nil, nil, badRequest("Some answers have values of the wrong type.", problems...)
 	}
-	return out, nil
+	return out, req.Clear, nil
 }
 
 // answerTypeProblem names the field of answer i that could not be decoded.

@@ -253,3 +253,31 @@ func TestCookieOnlyAPIWritesAreRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestAPIClearAnswers: "clear" takes back saved answers in the same request that saves
+// others; a bad id in it rejects the whole request.
+func TestAPIClearAnswers(t *testing.T) {
+	app := newTestApp(t)
+	rec := app.api("member", http.MethodPost, "/api/v1/teams/"+app.team1.ID+"/assessments", `{}`)
+	id := decode[map[string]any](t, rec)["id"].(string)
+	path := "/api/v1/assessments/" + id + "/answers"
+	if rec := app.api("member", http.MethodPut, path, `{"answers":[{"item_id":"eq-01","level":2},{"item_id":"eq-09","number":40}]}`); rec.Code != 200 {
+		t.Fatalf("save: %d %s", rec.Code, rec.Body)
+	}
+	bad := app.api("member", http.MethodPut, path, `{"answers":[{"item_id":"eq-01","level":3}],"clear":["eq-09","zz-99"]}`)
+	if bad.Code != 422 || !strings.Contains(bad.Body.String(), `"field":"clear[1]"`) {
+		t.Fatalf("bad clear: %d %s", bad.Code, bad.Body)
+	}
+	both := app.api("member", http.MethodPut, path, `{"answers":[{"item_id":"eq-09","number":1}],"clear":["eq-09"]}`)
+	if both.Code != 422 {
+		t.Fatalf("answered and cleared: %d %s", both.Code, both.Body)
+	}
+	ok := app.api("member", http.MethodPut, path, `{"answers":[{"item_id":"eq-01","level":3}],"clear":["eq-09"]}`)
+	if ok.Code != 200 {
+		t.Fatalf("clear: %d %s", ok.Code, ok.Body)
+	}
+	body := ok.Body.String()
+	if strings.Contains(body, `"item_id":"eq-09"`) || !strings.Contains(body, `"level":3`) {
+		t.Errorf("after clear: %s", body)
+	}
+}

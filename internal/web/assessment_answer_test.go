@@ -90,7 +90,6 @@ func TestConsiderationPageErrors(t *testing.T) {
 		{"number out of range", "equity", url.Values{"eq-09": {"150"}}, "eq-09", "Question 9: enter a number from 0 to 100"},
 		{"number not a number", "equity", url.Values{"eq-09": {"lots"}}, "eq-09", "Question 9: enter a number, like 40"},
 		{"number not finite", "equity", url.Values{"eq-09": {"NaN"}}, "eq-09", "Question 9: enter a number, like 40"},
-		{"number removed", "equity", url.Values{"eq-09": {""}}, "eq-09", "A saved figure can be changed but not removed"},
 		{"tampered option", "equity", url.Values{"eq-08": {"nope"}}, "eq-08", "Question 8: choose from the answers shown"},
 		{"tampered level", "equity", url.Values{"eq-01": {"7"}}, "eq-01", "Question 1: choose from the answers shown"},
 		{"level not a number", "equity", url.Values{"eq-01": {"high"}}, "eq-01", "Question 1: choose from the answers shown"},
@@ -99,7 +98,6 @@ func TestConsiderationPageErrors(t *testing.T) {
 		{"tampered checklist option", "equity", url.Values{"eq-04": {"access-needs", "nope"}}, "eq-04", "Question 4: choose from the answers shown"},
 		{"option and don't know", "equity", url.Values{"eq-04": {"access-needs", formDontKnow}}, "eq-04", "Question 4: select what your team has in place, or select only one of ‘None of these’ or ‘Don’t know’"},
 		{"none and don't know", "equity", url.Values{"eq-04": {formNone, formDontKnow}}, "eq-04", "select only one of"},
-		{"checklist emptied", "equity", url.Values{"eq-02": {"3"}}, "eq-04", "Question 4: select what your team has in place, or select ‘None of these’"},
 		{"text too long", "shared_learning", url.Values{"sl-09": {long}}, "sl-09", "Question 9: your answer must be 2000 characters or fewer"},
 	}
 	for _, tc := range cases {
@@ -161,4 +159,28 @@ func TestCheckAnswersAndSubmit(t *testing.T) {
 		`role="img"`, "<title", "Scores for each area", "What would move you to the next level",
 		"How this score was made", `href="/scoring"`)
 	assertPage(t, b.get("/teams/"+a.team1.ID), 200, "Submitted", "View results", `href="/assessments/`+id+`/results"`)
+}
+
+// TestBlankingASavedAnswerRemovesIt: deleting a saved figure or unticking every box
+// of a saved checklist removes that answer, and the page's other answers are saved
+// in the same step.
+func TestBlankingASavedAnswerRemovesIt(t *testing.T) {
+	a := newTestApp(t)
+	b := a.browser("member")
+	id := b.startDraft(a.team1.ID)
+	equity := "/assessments/" + id + "/considerations/equity"
+	b.get(equity)
+	assertRedirect(t, b.post(equity, url.Values{"eq-01": {"2"}, "eq-04": {"access-needs"}, "eq-09": {"10"}}), "/assessments/")
+	b.get(equity)
+	assertRedirect(t, b.post(equity, url.Values{"eq-01": {"3"}, "eq-09": {""}}), "/assessments/")
+	got := a.answersOf(id)
+	if _, ok := got["eq-09"]; ok {
+		t.Error("the blanked figure is still saved")
+	}
+	if _, ok := got["eq-04"]; ok {
+		t.Error("the unticked checklist is still saved")
+	}
+	if l := got["eq-01"].Level; l == nil || *l != 3 {
+		t.Errorf("eq-01 = %+v, want level 3 saved with the same post", got["eq-01"])
+	}
 }

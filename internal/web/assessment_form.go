@@ -68,23 +68,26 @@ func formValues(a questionnaire.Answer) []string {
 // readConsiderationForm reads one consideration page into answers to save. Items left
 // blank are skipped: a draft may be saved part done. Any invalid value makes the
 // whole page an error, with one message per item, and nothing is to be saved.
+//
+// An item that had a saved answer and now comes back blank (a figure deleted, every
+// box unticked) is returned in clear: the person removed their answer.
 func readConsiderationForm(q *questionnaire.Questionnaire, qc *questionnaire.Consideration, form url.Values,
-	saved map[string]assessment.Answer) ([]questionnaire.Answer, []FieldError) {
-	var answers []questionnaire.Answer
-	var errs []FieldError
+	saved map[string]assessment.Answer) (answers []questionnaire.Answer, clear []string, errs []FieldError) {
 	for i := range qc.Items {
 		it := &qc.Items[i]
 		_, wasSaved := saved[it.ID]
-		a, ok, problem := readItem(it, form[it.ID], wasSaved)
+		a, ok, problem := readItem(it, form[it.ID])
 		switch {
 		case problem != "":
 			errs = append(errs, FieldError{Field: it.ID, Message: fmt.Sprintf("Question %d: %s", i+1, problem)})
 		case ok:
 			answers = append(answers, a)
+		case wasSaved:
+			clear = append(clear, it.ID)
 		}
 	}
 	if len(errs) > 0 {
-		return nil, errs
+		return nil, nil, errs
 	}
 	// The questionnaire's own check has the last word, so a tampered value (an option
 	// the item does not have) is an error on its question, not a failed request.
@@ -94,28 +97,26 @@ func readConsiderationForm(q *questionnaire.Questionnaire, qc *questionnaire.Con
 			Message: fmt.Sprintf("Question %d: choose from the answers shown", itemNumber(qc, id))})
 	}
 	if len(errs) > 0 {
-		return nil, errs
+		return nil, nil, errs
 	}
-	return answers, nil
+	return answers, clear, nil
 }
 
 // readItem reads one item's posted values. ok is false when the item was left blank;
-// problem, when not empty, is what the person must fix. wasSaved says the item has a
-// saved answer: a saved answer can be changed but there is no way to remove one, so
-// emptying a checklist or a number is an error rather than silently keeping it.
-func readItem(it *questionnaire.Item, vals []string, wasSaved bool) (a questionnaire.Answer, ok bool, problem string) {
+// problem, when not empty, is what the person must fix.
+func readItem(it *questionnaire.Item, vals []string) (a questionnaire.Answer, ok bool, problem string) {
 	a.ItemID = it.ID
 	switch it.Type {
 	case questionnaire.TypeScale, questionnaire.TypeChoice:
 		return readRadio(it, vals)
 	case questionnaire.TypeChecklist:
-		return readChecklist(it, vals, wasSaved)
+		return readChecklist(it, vals)
 	case questionnaire.TypeNumber:
-		return readNumber(it, first(vals), wasSaved)
+		return readNumber(it, first(vals))
 	}
 	text := strings.TrimSpace(strings.ReplaceAll(first(vals), "\r\n", "\n"))
 	switch {
-	case text == "" && !wasSaved:
+	case text == "":
 		return a, false, ""
 	case it.MaxLength > 0 && utf8.RuneCountInString(text) > it.MaxLength:
 		return a, false, fmt.Sprintf("your answer must be %d characters or fewer", it.MaxLength)
@@ -167,7 +168,7 @@ func readRadio(it *questionnaire.Item, vals []string) (a questionnaire.Answer, o
 	return a, true, ""
 }
 
-func readChecklist(it *questionnaire.Item, vals []string, wasSaved bool) (a questionnaire.Answer, ok bool, problem string) {
+func readChecklist(it *questionnaire.Item, vals []string) (a questionnaire.Answer, ok bool, problem string) {
 	a.ItemID = it.ID
 	var specials, options []string
 	for _, v := range vals {
@@ -180,8 +181,6 @@ func readChecklist(it *questionnaire.Item, vals []string, wasSaved bool) (a ques
 	switch {
 	case len(specials) > 1 || (len(specials) == 1 && len(options) > 0):
 		return a, false, "select what your team has in place, or select only one of " + checklistExtras(it)
-	case len(specials) == 0 && len(options) == 0 && wasSaved:
-		return a, false, "select what your team has in place, or select ‘None of these’"
 	case len(specials) == 0 && len(options) == 0:
 		return a, false, ""
 	case len(options) > 0:
@@ -209,16 +208,13 @@ func checklistExtras(it *questionnaire.Item) string {
 
 // readNumber accepts what people type for a figure: spaces, thousands commas and the
 // item's unit ("40%") are ignored.
-func readNumber(it *questionnaire.Item, v string, wasSaved bool) (a questionnaire.Answer, ok bool, problem string) {
+func readNumber(it *questionnaire.Item, v string) (a questionnaire.Answer, ok bool, problem string) {
 	a.ItemID = it.ID
 	s := strings.ReplaceAll(strings.TrimSpace(v), ",", "")
 	if it.Unit != "" {
 		s = strings.TrimSpace(strings.TrimSuffix(s, it.Unit))
 	}
 	if s == "" {
-		if wasSaved {
-			return a, false, "enter a number" + rangeText(it) + ". A saved figure can be changed but not removed"
-		}
 		return a, false, ""
 	}
 	n, err := strconv.ParseFloat(s, 64)

@@ -19,45 +19,44 @@ func TestReadItem(t *testing.T) {
 		}
 		return it
 	}
-	level, num, text, empty := 3, 40.0, "We learned a lot.", ""
+	level, num, text := 3, 40.0, "We learned a lot."
 	cases := []struct {
-		name     string
-		item     string
-		vals     []string
-		wasSaved bool
-		want     *questionnaire.Answer // nil: nothing to save
-		problem  string
+		name    string
+		item    string
+		vals    []string
+		want    *questionnaire.Answer // nil: nothing to save
+		problem string
 	}{
-		{"scale level", "eq-01", []string{"3"}, false, &questionnaire.Answer{ItemID: "eq-01", Level: &level}, ""},
-		{"scale don't know", "eq-01", []string{formDontKnow}, false, &questionnaire.Answer{ItemID: "eq-01", Status: "dont_know"}, ""},
-		{"scale not applicable", "in-03", []string{formNotApplicable}, false, &questionnaire.Answer{ItemID: "in-03", Status: "not_applicable"}, ""},
-		{"scale blank", "eq-01", nil, true, nil, ""},
-		{"scale not a number", "eq-01", []string{"three"}, false, nil, "choose from the answers shown"},
-		{"scale two values", "eq-01", []string{"1", "2"}, false, nil, "choose one answer"},
-		{"choice option", "eq-08", []string{"info-english"}, false, &questionnaire.Answer{ItemID: "eq-08", Option: "info-english"}, ""},
-		{"checklist options", "eq-04", []string{"access-needs", "adjustments"}, false,
+		{"scale level", "eq-01", []string{"3"}, &questionnaire.Answer{ItemID: "eq-01", Level: &level}, ""},
+		{"scale don't know", "eq-01", []string{formDontKnow}, &questionnaire.Answer{ItemID: "eq-01", Status: "dont_know"}, ""},
+		{"scale not applicable", "in-03", []string{formNotApplicable}, &questionnaire.Answer{ItemID: "in-03", Status: "not_applicable"}, ""},
+		{"scale blank", "eq-01", nil, nil, ""},
+		{"scale not a number", "eq-01", []string{"three"}, nil, "choose from the answers shown"},
+		{"scale two values", "eq-01", []string{"1", "2"}, nil, "choose one answer"},
+		{"choice option", "eq-08", []string{"info-english"}, &questionnaire.Answer{ItemID: "eq-08", Option: "info-english"}, ""},
+		{"checklist options", "eq-04", []string{"access-needs", "adjustments"},
 			&questionnaire.Answer{ItemID: "eq-04", Options: []string{"access-needs", "adjustments"}, OptionsSet: true}, ""},
-		{"checklist none of these", "eq-04", []string{formNone}, false, &questionnaire.Answer{ItemID: "eq-04", OptionsSet: true}, ""},
-		{"checklist don't know", "eq-04", []string{formDontKnow}, false, &questionnaire.Answer{ItemID: "eq-04", Status: "dont_know"}, ""},
-		{"checklist blank", "eq-04", nil, false, nil, ""},
-		{"checklist emptied", "eq-04", nil, true, nil, "select what your team has in place, or select ‘None of these’"},
-		{"checklist option and none", "eq-04", []string{"access-needs", formNone}, false, nil,
+		{"checklist none of these", "eq-04", []string{formNone}, &questionnaire.Answer{ItemID: "eq-04", OptionsSet: true}, ""},
+		{"checklist don't know", "eq-04", []string{formDontKnow}, &questionnaire.Answer{ItemID: "eq-04", Status: "dont_know"}, ""},
+		{"checklist blank", "eq-04", nil, nil, ""},
+		{"checklist emptied", "eq-04", nil, nil, ""},
+		{"checklist option and none", "eq-04", []string{"access-needs", formNone}, nil,
 			"select what your team has in place, or select only one of ‘None of these’ or ‘Don’t know’"},
-		{"checklist unknown special", "eq-04", []string{"_maybe"}, false, nil, "choose from the answers shown"},
-		{"number", "eq-09", []string{" 40 % "}, false, &questionnaire.Answer{ItemID: "eq-09", Number: &num}, ""},
-		{"number with a comma", "sl-08", []string{"1,000"}, false, nil, "enter a number from 0 to 100"},
-		{"number with its unit", "sl-08", []string{"40 meetings"}, false, &questionnaire.Answer{ItemID: "sl-08", Number: &num}, ""},
-		{"number blank", "eq-09", []string{""}, false, nil, ""},
-		{"number removed", "eq-09", []string{""}, true, nil, "enter a number from 0 to 100. A saved figure can be changed but not removed"},
-		{"number out of range", "eq-09", []string{"-1"}, false, nil, "enter a number from 0 to 100"},
-		{"number infinite", "eq-09", []string{"Inf"}, false, nil, "enter a number, like 40"},
-		{"text", "sl-09", []string{"  We learned a lot.\r\n"}, false, &questionnaire.Answer{ItemID: "sl-09", Text: &text}, ""},
-		{"text blank", "sl-09", []string{"   "}, false, nil, ""},
-		{"text cleared", "sl-09", []string{""}, true, &questionnaire.Answer{ItemID: "sl-09", Text: &empty}, ""},
+		{"checklist unknown special", "eq-04", []string{"_maybe"}, nil, "choose from the answers shown"},
+		{"number", "eq-09", []string{" 40 % "}, &questionnaire.Answer{ItemID: "eq-09", Number: &num}, ""},
+		{"number with a comma", "sl-08", []string{"1,000"}, nil, "enter a number from 0 to 100"},
+		{"number with its unit", "sl-08", []string{"40 meetings"}, &questionnaire.Answer{ItemID: "sl-08", Number: &num}, ""},
+		{"number blank", "eq-09", []string{""}, nil, ""},
+		{"number removed", "eq-09", []string{""}, nil, ""},
+		{"number out of range", "eq-09", []string{"-1"}, nil, "enter a number from 0 to 100"},
+		{"number infinite", "eq-09", []string{"Inf"}, nil, "enter a number, like 40"},
+		{"text", "sl-09", []string{"  We learned a lot.\r\n"}, &questionnaire.Answer{ItemID: "sl-09", Text: &text}, ""},
+		{"text blank", "sl-09", []string{"   "}, nil, ""},
+		{"text cleared", "sl-09", []string{""}, nil, ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			a, ok, problem := readItem(item(tc.item), tc.vals, tc.wasSaved)
+			a, ok, problem := readItem(item(tc.item), tc.vals)
 			if problem != tc.problem {
 				t.Errorf("problem = %q, want %q", problem, tc.problem)
 			}
@@ -81,9 +80,9 @@ func TestSavedAnswersShowAsPosted(t *testing.T) {
 	saved := answerIndex(ac.a.Answers)
 	values := savedValues(ac.a.Answers)
 	for _, qc := range q.Considerations {
-		got, errs := readConsiderationForm(q, &qc, values, saved)
-		if len(errs) > 0 {
-			t.Fatalf("%s: resaving saved answers gives errors %v", qc.Key, errs)
+		got, clear, errs := readConsiderationForm(q, &qc, values, saved)
+		if len(errs) > 0 || len(clear) > 0 {
+			t.Fatalf("%s: resaving saved answers gives errors %v, clears %v", qc.Key, errs, clear)
 		}
 		for _, a := range got {
 			want := saved[a.ItemID].Answer

@@ -130,14 +130,14 @@ func (s *Server) handleConsiderationSave(c echo.Context) error {
 	if err != nil {
 		return badRequest("The form could not be read.")
 	}
-	answers, errs := readConsiderationForm(ac.q, qc, form, answerIndex(ac.a.Answers))
+	answers, clear, errs := readConsiderationForm(ac.q, qc, form, answerIndex(ac.a.Answers))
 	if len(errs) > 0 {
 		v := newConsiderationView(ac, qc, form, errs)
 		return s.render(c, http.StatusUnprocessableEntity, "assessment-consideration",
 			Page{Title: qc.Title, Nav: "home", Errors: errs, Content: v})
 	}
-	if len(answers) > 0 {
-		if _, err := s.deps.Assessments.SaveAnswers(c.Request().Context(), ac.p, ac.a.ID, answers); err != nil {
+	if len(answers) > 0 || len(clear) > 0 {
+		if _, err := s.deps.Assessments.UpdateAnswers(c.Request().Context(), ac.p, ac.a.ID, answers, clear); err != nil {
 			return err
 		}
 	}
