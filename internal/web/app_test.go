@@ -20,7 +20,7 @@ const testPassword = "plum orchard lantern 42"
 // testApp is the whole service on a real SQLite store, with a fixture of two
 // organisations and a user of every role, each with an API token.
 type testApp struct {
-	t      *testing.T
+	t      testing.TB
 	srv    *Server
 	acc    *auth.Service
 	asm    *assessment.Service
@@ -36,7 +36,7 @@ type testApp struct {
 // The roles every access table covers.
 var roles = []string{"admin", "lead", "other-lead", "member", "other-member", "anonymous"}
 
-func newTestApp(t *testing.T) *testApp {
+func newTestApp(t testing.TB) *testApp {
 	t.Helper()
 	st := storetest.SQLite(t)
 	qs := testQuestionnaires()
@@ -107,7 +107,7 @@ func (a *testApp) api(role, method, path, body string) *httptest.ResponseRecorde
 }
 
 // decode unmarshals a response body, failing the test on bad JSON.
-func decode[T any](t *testing.T, rec *httptest.ResponseRecorder) T {
+func decode[T any](t testing.TB, rec *httptest.ResponseRecorder) T {
 	t.Helper()
 	var v T
 	if err := json.Unmarshal(rec.Body.Bytes(), &v); err != nil {

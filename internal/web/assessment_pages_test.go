@@ -14,7 +14,7 @@ import (
 // forms with the CSRF token the last page carried, as a browser that sends no
 // Sec-Fetch-Site header must.
 type pageSession struct {
-	t       *testing.T
+	t       testing.TB
 	h       http.Handler
 	cookies map[string]*http.Cookie
 	csrf    string
@@ -63,7 +63,7 @@ func (s *pageSession) post(path string, form url.Values) *httptest.ResponseRecor
 	return s.do(req)
 }
 
-func assertRedirect(t *testing.T, rec *httptest.ResponseRecorder, prefix string) string {
+func assertRedirect(t testing.TB, rec *httptest.ResponseRecorder, prefix string) string {
 	t.Helper()
 	loc := rec.Header().Get("Location")
 	if rec.Code != http.StatusSeeOther || !strings.HasPrefix(loc, prefix) {
@@ -72,7 +72,7 @@ func assertRedirect(t *testing.T, rec *httptest.ResponseRecorder, prefix string)
 	return loc
 }
 
-func assertPage(t *testing.T, rec *httptest.ResponseRecorder, status int, contains ...string) string {
+func assertPage(t testing.TB, rec *httptest.ResponseRecorder, status int, contains ...string) string {
 	t.Helper()
 	if rec.Code != status {
 		t.Fatalf("status = %d, want %d; body %.500s", rec.Code, status, rec.Body)
