@@ -29,6 +29,8 @@ func TestAccountsInABrowser(t *testing.T) {
 	step.fill("#password", testPassword)
 	step.submit("main form button", "Northshire Health", "organisation overview")
 
+	step.visit("/teams/"+app.team1.ID, "Physio outpatients")
+	step.check("team page as lead")
 	step.visit("/organisations/"+app.org1.ID+"/teams/new", "Add a team")
 	step.submit("main form button", "Error: Add a team", "team form errors")
 	step.visit("/organisations/"+app.org1.ID+"/invitations/new", "Invite someone")

@@ -399,3 +399,18 @@ func TestHomeLinksToEachRolesStartingPage(t *testing.T) {
 		t.Error("home signed out lacks the sign-in button")
 	}
 }
+
+func TestTeamPageGivesLeadsTheirTools(t *testing.T) {
+	app := newTestApp(t)
+	path := "/teams/" + app.team1.ID
+	lead := app.page("lead", path).Body.String()
+	for _, want := range []string{"nhsuk-breadcrumb", "/teams/" + app.team1.ID + "/edit", "invitations/new?team=" + app.team1.ID} {
+		if !strings.Contains(lead, want) {
+			t.Errorf("lead's team page lacks %s", want)
+		}
+	}
+	member := app.page("member", path).Body.String()
+	if strings.Contains(member, "/edit") || strings.Contains(member, "nhsuk-breadcrumb") {
+		t.Error("a member's team page offers lead tools")
+	}
+}
