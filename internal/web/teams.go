@@ -6,6 +6,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"vcready/internal/assessment"
+	"vcready/internal/auth"
 )
 
 var teamLabels = map[string]string{"name": "Team name", "setting": "Setting", "specialty": "Specialty", "nation": "Nation"}
@@ -36,90 +37,94 @@ func teamInput(c echo.Context) assessment.TeamInput {
 		Specialty: c.FormValue("specialty"), Nation: c.FormValue("nation")}
 }
 
-func (s *Server) handleTeamNewForm(c echo.Context) error {
-	p, err := requireUser(c)
-	if err != nil {
-		return err
-	}
-	org, err := s.deps.Assessments.GetOrganisation(c.Request().Context(), p, c.Param("id"))
-	if err != nil {
-		return err
-	}
-	if !p.CanManageOrganisation(org.ID) {
-		return echo.ErrForbidden
-	}
-	v := s.teamForm(org, "/organisations/"+org.ID+"/teams", assessment.TeamInput{})
-	return s.render(c, http.StatusOK, "team-form", Page{Title: "Add a team", Content: v})
+// teamFormPage is the team form as one of its handlers found it: the organisation,
+// where the form posts, and what the page is called.
+type teamFormPage struct {
+	p      *auth.Principal
+	org    assessment.Organisation
+	teamID string // empty when adding a team
+	action string
+	title  string
 }
 
-func (s *Server) handleTeamCreate(c echo.Context) error {
+// teamFormPageFor resolves the organisation (adding) or team (editing) a team form is
+// about, and checks that the user may manage it.
+func (s *Server) teamFormPageFor(c echo.Context, editing bool) (*teamFormPage, assessment.TeamInput, error) {
 	p, err := requireUser(c)
 	if err != nil {
-		return err
+		return nil, assessment.TeamInput{}, err
 	}
 	ctx := c.Request().Context()
-	org, err := s.deps.Assessments.GetOrganisation(ctx, p, c.Param("id"))
+	fp := &teamFormPage{p: p, title: "Add a team"}
+	var in assessment.TeamInput
+	orgID := c.Param("id")
+	if editing {
+		team, err := s.deps.Assessments.GetTeam(ctx, p, c.Param("id"))
+		if err != nil {
+			return nil, in, err
+		}
+		fp.teamID, fp.title, orgID = team.ID, "Edit team", team.OrganisationID
+		in = assessment.TeamInput{Name: team.Name, Setting: team.Setting, Specialty: team.Specialty, Nation: team.Nation}
+	}
+	if fp.org, err = s.deps.Assessments.GetOrganisation(ctx, p, orgID); err != nil {
+		return nil, in, err
+	}
+	if !p.CanManageOrganisation(fp.org.ID) {
+		return nil, in, echo.ErrForbidden
+	}
+	fp.action = "/organisations/" + fp.org.ID + "/teams"
+	if editing {
+		fp.action = "/teams/" + fp.teamID + "/edit"
+	}
+	return fp, in, nil
+}
+
+func (s *Server) renderTeamForm(c echo.Context, status int, fp *teamFormPage, in assessment.TeamInput, errs []FieldError) error {
+	v := s.teamForm(fp.org, fp.action, in)
+	return s.render(c, status, "team-form", Page{Title: fp.title, Errors: errs, Content: v})
+}
+
+func (s *Server) handleTeamNewForm(c echo.Context) error {
+	fp, in, err := s.teamFormPageFor(c, false)
 	if err != nil {
 		return err
 	}
-	in := teamInput(c)
-	if _, err := s.deps.Assessments.CreateTeam(ctx, p, org.ID, in); err != nil {
-		errs, other := formErrors(err, teamLabels)
-		if other != nil {
-			return other
-		}
-		v := s.teamForm(org, "/organisations/"+org.ID+"/teams", in)
-		return s.render(c, http.StatusUnprocessableEntity, "team-form", Page{Title: "Add a team", Errors: errs, Content: v})
-	}
-	return c.Redirect(http.StatusSeeOther, "/organisations/"+org.ID+"?notice=team-added")
+	return s.renderTeamForm(c, http.StatusOK, fp, in, nil)
 }
 
 func (s *Server) handleTeamEditForm(c echo.Context) error {
-	p, err := requireUser(c)
+	fp, in, err := s.teamFormPageFor(c, true)
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	team, err := s.deps.Assessments.GetTeam(ctx, p, c.Param("id"))
-	if err != nil {
-		return err
-	}
-	if !p.CanManageOrganisation(team.OrganisationID) {
-		return echo.ErrForbidden
-	}
-	org, err := s.deps.Assessments.GetOrganisation(ctx, p, team.OrganisationID)
-	if err != nil {
-		return err
-	}
-	in := assessment.TeamInput{Name: team.Name, Setting: team.Setting, Specialty: team.Specialty, Nation: team.Nation}
-	v := s.teamForm(org, "/teams/"+team.ID+"/edit", in)
-	return s.render(c, http.StatusOK, "team-form", Page{Title: "Edit team", Content: v})
+	return s.renderTeamForm(c, http.StatusOK, fp, in, nil)
 }
 
-func (s *Server) handleTeamUpdate(c echo.Context) error {
-	p, err := requireUser(c)
-	if err != nil {
-		return err
-	}
-	ctx := c.Request().Context()
-	team, err := s.deps.Assessments.GetTeam(ctx, p, c.Param("id"))
-	if err != nil {
-		return err
-	}
-	in := teamInput(c)
-	if _, err := s.deps.Assessments.UpdateTeam(ctx, p, team.ID, in); err != nil {
-		errs, other := formErrors(err, teamLabels)
-		if other != nil {
-			return other
-		}
-		org, err := s.deps.Assessments.GetOrganisation(ctx, p, team.OrganisationID)
+// handleTeamSave adds a team or saves an edited one; invalid input re-renders the
+// form with an error summary and writes nothing.
+func (s *Server) handleTeamSave(editing bool) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		fp, _, err := s.teamFormPageFor(c, editing)
 		if err != nil {
 			return err
 		}
-		v := s.teamForm(org, "/teams/"+team.ID+"/edit", in)
-		return s.render(c, http.StatusUnprocessableEntity, "team-form", Page{Title: "Edit team", Errors: errs, Content: v})
+		in, ctx := teamInput(c), c.Request().Context()
+		notice := "team-added"
+		if editing {
+			notice = "team-saved"
+			_, err = s.deps.Assessments.UpdateTeam(ctx, fp.p, fp.teamID, in)
+		} else {
+			_, err = s.deps.Assessments.CreateTeam(ctx, fp.p, fp.org.ID, in)
+		}
+		if err != nil {
+			errs, other := formErrors(err, teamLabels)
+			if other != nil {
+				return other
+			}
+			return s.renderTeamForm(c, http.StatusUnprocessableEntity, fp, in, errs)
+		}
+		return c.Redirect(http.StatusSeeOther, "/organisations/"+fp.org.ID+"?notice="+notice)
 	}
-	return c.Redirect(http.StatusSeeOther, "/organisations/"+team.OrganisationID+"?notice=team-saved")
 }
 
 type teamView struct {
