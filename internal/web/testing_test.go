@@ -7,6 +7,7 @@ import (
 	"vcready/internal/assessment"
 	"vcready/internal/questionnaire"
 	"vcready/questionnaires"
+	"vcready/static"
 )
 
 var loadTestQuestionnaires = sync.OnceValue(func() *questionnaire.Set {
@@ -74,3 +75,5 @@ func sampleContent(name string) any {
 func templateEscape(s string) string {
 	return template.HTMLEscapeString(s)
 }
+
+func staticVersion() string { return static.Version() }
