@@ -27,6 +27,13 @@ var (
 	ErrInvalid = errors.New("invalid")
 	// ErrRateLimited: too many attempts; try again later.
 	ErrRateLimited = errors.New("too many attempts")
+	// ErrBadRequest: input that could not be read at all (malformed JSON, a value of
+	// the wrong type, a form that does not parse), as opposed to readable input that
+	// breaks a rule (ErrInvalid). Prefer BadRequest, which can name fields.
+	ErrBadRequest = errors.New("bad request")
+	// ErrUnavailable: a dependency (the database) failed, so the request could not be
+	// answered either way. Used where "not found" or "signed out" would be a lie.
+	ErrUnavailable = errors.New("unavailable")
 )
 
 // FieldProblem names one field of the input and what is wrong with it, in words a
@@ -36,15 +43,25 @@ type FieldProblem struct {
 	Problem string `json:"problem"`
 }
 
-// ValidationError is an ErrInvalid that lists every problem found, not just the first.
+// ValidationError is an ErrInvalid (or, from BadRequest, an ErrBadRequest) that lists
+// every problem found, not just the first.
 type ValidationError struct {
 	Message  string
 	Problems []FieldProblem
+	// sentinel is what the error unwraps to; nil means ErrInvalid.
+	sentinel error
 }
 
 // Invalid returns a ValidationError with the given summary and problems.
 func Invalid(message string, problems ...FieldProblem) *ValidationError {
 	return &ValidationError{Message: message, Problems: problems}
+}
+
+// BadRequest returns an ErrBadRequest with a summary a script author can act on and
+// the fields it names, if any: input that could not be read, not input that broke a
+// rule.
+func BadRequest(message string, problems ...FieldProblem) *ValidationError {
+	return &ValidationError{Message: message, Problems: problems, sentinel: ErrBadRequest}
 }
 
 func (e *ValidationError) Error() string {
@@ -56,8 +73,13 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Unwrap makes errors.Is(err, ErrInvalid) true.
-func (e *ValidationError) Unwrap() error { return ErrInvalid }
+// Unwrap makes errors.Is(err, ErrInvalid) true (ErrBadRequest for BadRequest's).
+func (e *ValidationError) Unwrap() error {
+	if e.sentinel != nil {
+		return e.sentinel
+	}
+	return ErrInvalid
+}
 
 // Conflict returns an ErrConflict with a message a user can read.
 func Conflict(message string) error { return &messageError{message, ErrConflict} }
@@ -67,6 +89,13 @@ func NotFound(what string) error { return &messageError{what + " not found", Err
 
 // Forbidden returns an ErrForbidden with a message a user can read.
 func Forbidden(message string) error { return &messageError{message, ErrForbidden} }
+
+// Unavailable wraps err, a failure of a dependency, as an ErrUnavailable naming what
+// was being done. The cause stays in the chain for the logs; users see only that the
+// service is not available.
+func Unavailable(doing string, err error) error {
+	return fmt.Errorf("%s: %w", doing, errors.Join(ErrUnavailable, err))
+}
 
 // messageError carries a user-facing message for a sentinel.
 type messageError struct {

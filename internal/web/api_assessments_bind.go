@@ -70,7 +70,7 @@ func bindAnswers(c echo.Context) ([]questionnaire.Answer, []string, error) {
 		out = append(out, d.answer())
 	}
 	if len(problems) > 0 {
-		return nil, nil, badRequest("Some answers have values of the wrong type.", problems...)
+		return nil, nil, apperr.BadRequest("Some answers have values of the wrong type.", problems...)
 	}
 	return out, req.Clear, nil
 }

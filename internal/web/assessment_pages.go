@@ -128,7 +128,7 @@ func (s *Server) handleConsiderationSave(c echo.Context) error {
 	}
 	form, err := c.FormParams()
 	if err != nil {
-		return badRequest("The form could not be read.")
+		return apperr.BadRequest("The form could not be read.")
 	}
 	answers, clear, errs := readConsiderationForm(ac.q, qc, form, answerIndex(ac.a.Answers))
 	if len(errs) > 0 {

@@ -32,7 +32,7 @@ func bindJSON(c echo.Context, dst any) error {
 		return decodeError(err)
 	}
 	if dec.More() {
-		return echo.NewHTTPError(400, "The body must be one JSON value.")
+		return apperr.BadRequest("The body must be one JSON value.")
 	}
 	if err := c.Validate(dst); err != nil {
 		return validationError(err)
@@ -49,28 +49,16 @@ func decodeError(err error) error {
 	case errors.As(err, &mbe):
 		return mbe // body limit
 	case errors.As(err, &te):
-		return badRequest("A field has the wrong type.", apperr.FieldProblem{
+		return apperr.BadRequest("A field has the wrong type.", apperr.FieldProblem{
 			Field: te.Field, Problem: "must be " + jsonKind(te.Type)})
 	case errors.As(err, &se):
-		return badRequest(fmt.Sprintf("The body is not valid JSON (at byte %d).", se.Offset))
+		return apperr.BadRequest(fmt.Sprintf("The body is not valid JSON (at byte %d).", se.Offset))
 	case errors.Is(err, io.EOF):
-		return badRequest("The body is empty: send a JSON object.")
+		return apperr.BadRequest("The body is empty: send a JSON object.")
 	case strings.Contains(err.Error(), "http: request body too large"):
 		return echo.ErrStatusRequestEntityTooLarge
 	}
-	return badRequest("The body is not valid JSON.")
-}
-
-// badRequestError is a 400 that can carry field details.
-type badRequestError struct {
-	msg      string
-	problems []apperr.FieldProblem
-}
-
-func (e *badRequestError) Error() string { return e.msg }
-
-func badRequest(msg string, problems ...apperr.FieldProblem) error {
-	return &badRequestError{msg: msg, problems: problems}
+	return apperr.BadRequest("The body is not valid JSON.")
 }
 
 func jsonKind(t reflect.Type) string {

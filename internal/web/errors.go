@@ -33,6 +33,8 @@ var statusOf = []struct {
 	{apperr.ErrConflict, http.StatusConflict},
 	{apperr.ErrInvalid, http.StatusUnprocessableEntity},
 	{apperr.ErrRateLimited, http.StatusTooManyRequests},
+	{apperr.ErrBadRequest, http.StatusBadRequest},
+	{apperr.ErrUnavailable, http.StatusServiceUnavailable},
 }
 
 var codeOf = map[int]string{
@@ -68,10 +70,6 @@ var defaultMessage = map[int]string{
 // classify turns any error into a status, a public message and field problems.
 // Internal error text never leaves this function.
 func classify(err error) (int, string, []apperr.FieldProblem) {
-	var br *badRequestError
-	if errors.As(err, &br) {
-		return http.StatusBadRequest, br.msg, br.problems
-	}
 	var he *echo.HTTPError
 	if errors.As(err, &he) {
 		msg := defaultMessage[he.Code]
