@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"vcready/internal/browsertest"
+	"vcready/internal/web/webtest"
 )
 
 // TestAccountsInABrowser drives sign-in, the lead's pages, an invitation, the
@@ -26,22 +27,22 @@ func TestAccountsInABrowser(t *testing.T) {
 	step.submit("main form button", "Error: Sign in", "sign-in empty")
 	step.fill("#email", "lead@example.org").fill("#password", "wrong password here")
 	step.submit("main form button", "Error: Sign in", "sign-in wrong password")
-	step.fill("#password", testPassword)
+	step.fill("#password", webtest.Password)
 	step.submit("main form button", "Northshire Health", "organisation overview")
 
-	step.visit("/teams/"+app.team1.ID, "Physio outpatients")
+	step.visit("/teams/"+app.Team1.ID, "Physio outpatients")
 	step.check("team page as lead")
-	step.visit("/organisations/"+app.org1.ID+"/teams/new", "Add a team")
+	step.visit("/organisations/"+app.Org1.ID+"/teams/new", "Add a team")
 	step.submit("main form button", "Error: Add a team", "team form errors")
-	step.visit("/organisations/"+app.org1.ID+"/invitations/new", "Invite someone")
+	step.visit("/organisations/"+app.Org1.ID+"/invitations/new", "Invite someone")
 	step.fill("#email", "not an email")
 	step.submit("main form button", "Error: Invite someone", "invite errors")
 	step.fill("#email", "newcomer@example.org")
 	step.click("#role")
-	step.selectTeam(app.team1.ID)
+	step.selectTeam(app.Team1.ID)
 	step.submit("main form button", "Invitation created", "invitation created")
 	link := step.text(".app-invitation-link a")
-	step.visit("/organisations/"+app.org1.ID+"/people/"+app.users["other-member"].ID+"/remove", "Remove Other-member User")
+	step.visit("/organisations/"+app.Org1.ID+"/people/"+app.Users["other-member"].ID+"/remove", "Remove Other-member User")
 	step.check("remove person confirmation")
 	step.submit(".nhsuk-header__account-button", "You have signed out", "signed out")
 
@@ -59,7 +60,7 @@ func TestAccountsInABrowser(t *testing.T) {
 	step.submit(".nhsuk-header__account-button", "You have signed out", "newcomer signs out")
 
 	step.visit("/sign-in", "Sign in")
-	step.fill("#email", "admin@example.org").fill("#password", testPassword)
+	step.fill("#email", "admin@example.org").fill("#password", webtest.Password)
 	step.submit("main form button", "Administration", "admin home")
 	step.submit("main form button", "Error: Administration", "admin organisation error")
 	step.visit("/admin/audit", "Audit log")

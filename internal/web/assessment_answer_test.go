@@ -7,14 +7,15 @@ import (
 	"testing"
 
 	"vcready/internal/assessment"
+	"vcready/internal/web/webtest"
 )
 
 // answersOf reads an assessment's answers straight from the service.
 func (a *testApp) answersOf(id string) map[string]assessment.Answer {
-	a.t.Helper()
-	got, err := a.asm.Get(a.t.Context(), a.users["admin"].Principal(), id)
+	a.T.Helper()
+	got, err := a.Assessments.Get(a.T.Context(), a.Users["admin"].Principal(), id)
 	if err != nil {
-		a.t.Fatal(err)
+		a.T.Fatal(err)
 	}
 	return answerIndex(got.Answers)
 }
@@ -29,10 +30,10 @@ func mapValues(m map[string]assessment.Answer) []assessment.Answer {
 
 func TestConsiderationPageSavesAnswers(t *testing.T) {
 	a := newTestApp(t)
-	b := a.browser("member")
-	id := b.startDraft(a.team1.ID)
+	b := a.Browser("member")
+	id := startDraft(t, b, a.Team1.ID)
 	page := "/assessments/" + id + "/considerations/equity"
-	assertPage(t, b.get(page), 200, "Equity of access", "area 1 of 6", "Question 1", "Save and continue",
+	webtest.AssertPage(t, b.Get(page), 200, "Equity of access", "area 1 of 6", "Question 1", "Save and continue",
 		"Save and come back later", "Why this matters", "nhsuk-radios__divider", "Don’t know",
 		`data-behaviour="exclusive"`, "None of these", `class="nhsuk-input-wrapper__suffix" aria-hidden="true">%`,
 		// A level's label and its descriptor make up the radio's label.
@@ -40,33 +41,33 @@ func TestConsiderationPageSavesAnswers(t *testing.T) {
 
 	form := url.Values{"eq-01": {"3"}, "eq-02": {formDontKnow}, "eq-04": {"access-needs", "captions-chat"},
 		"eq-08": {"info-english"}, "eq-09": {" 40% "}, "action": {"continue"}}
-	assertRedirect(t, b.post(page, form), "/assessments/"+id+"/considerations/pathways")
+	webtest.AssertRedirect(t, b.Post(page, form), "/assessments/"+id+"/considerations/pathways")
 	got := a.answersOf(id)
 	if len(got) != 5 || *got["eq-01"].Level != 3 || got["eq-02"].Status != "dont_know" ||
 		strings.Join(got["eq-04"].Options, ",") != "access-needs,captions-chat" || got["eq-08"].Option != "info-english" ||
-		*got["eq-09"].Number != 40 || got["eq-01"].UpdatedBy != a.users["member"].ID {
+		*got["eq-09"].Number != 40 || got["eq-01"].UpdatedBy != a.Users["member"].ID {
 		t.Fatalf("saved = %+v", got)
 	}
-	assertPage(t, b.get(page), 200, `value="3" checked`, `value="_dont_know" checked`, `value="captions-chat" checked`,
+	webtest.AssertPage(t, b.Get(page), 200, `value="3" checked`, `value="_dont_know" checked`, `value="captions-chat" checked`,
 		`value="40"`, "Last changed by you on")
-	assertPage(t, a.page("lead", page), 200, "Last changed by member@example.org on")
+	webtest.AssertPage(t, a.Page("lead", page), 200, "Last changed by member@example.org on")
 
 	// "None of these" is an answer: nothing in place. "Save and come back later"
 	// returns to the task list with a notice.
-	b.get(page)
+	b.Get(page)
 	form = savedValues(mapValues(a.answersOf(id)))
 	form["eq-04"], form["action"] = []string{formNone}, []string{"later"}
-	assertRedirect(t, b.post(page, form), "/assessments/"+id+"?notice=saved")
+	webtest.AssertRedirect(t, b.Post(page, form), "/assessments/"+id+"?notice=saved")
 	if a4 := a.answersOf(id)["eq-04"]; !a4.OptionsSet || len(a4.Options) != 0 {
 		t.Errorf("eq-04 after None of these = %+v", a4)
 	}
-	assertPage(t, b.get("/assessments/"+id+"?notice=saved"), 200, "Your answers have been saved", "In progress",
+	webtest.AssertPage(t, b.Get("/assessments/"+id+"?notice=saved"), 200, "Your answers have been saved", "In progress",
 		"4 of 8 required questions answered")
 
 	// The last area continues to "Check your answers"; a page saved blank saves nothing.
 	last := "/assessments/" + id + "/considerations/shared_learning"
-	b.get(last)
-	assertRedirect(t, b.post(last, url.Values{"action": {"continue"}}), "/assessments/"+id+"/check")
+	b.Get(last)
+	webtest.AssertRedirect(t, b.Post(last, url.Values{"action": {"continue"}}), "/assessments/"+id+"/check")
 	if n := len(a.answersOf(id)); n != 5 {
 		t.Errorf("a blank page changed the answers: %d", n)
 	}
@@ -76,11 +77,11 @@ func TestConsiderationPageSavesAnswers(t *testing.T) {
 // error summary linking to the question, the values as posted, and nothing saved.
 func TestConsiderationPageErrors(t *testing.T) {
 	a := newTestApp(t)
-	b := a.browser("member")
-	id := b.startDraft(a.team1.ID)
+	b := a.Browser("member")
+	id := startDraft(t, b, a.Team1.ID)
 	equity := "/assessments/" + id + "/considerations/equity"
-	b.get(equity)
-	assertRedirect(t, b.post(equity, url.Values{"eq-01": {"2"}, "eq-04": {"access-needs"}, "eq-09": {"10"}}), "/assessments/")
+	b.Get(equity)
+	webtest.AssertRedirect(t, b.Post(equity, url.Values{"eq-01": {"2"}, "eq-04": {"access-needs"}, "eq-09": {"10"}}), "/assessments/")
 	long := strings.Repeat("x", 2001)
 	cases := []struct {
 		name, area string
@@ -103,7 +104,7 @@ func TestConsiderationPageErrors(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			page := "/assessments/" + id + "/considerations/" + tc.area
-			b.get(page)
+			b.Get(page)
 			// A browser posts back every saved value the page showed; the case changes some.
 			form := savedValues(mapValues(a.answersOf(id)))
 			for k, v := range tc.form {
@@ -113,7 +114,7 @@ func TestConsiderationPageErrors(t *testing.T) {
 				form.Del("eq-04")
 			}
 			form.Set("action", "continue")
-			body := assertPage(t, b.post(page, form), http.StatusUnprocessableEntity, "<title>Error: ",
+			body := webtest.AssertPage(t, b.Post(page, form), http.StatusUnprocessableEntity, "<title>Error: ",
 				"There is a problem", `<a href="#`+tc.field+`">`, `id="`+tc.field+`-error"`, templateEscape(tc.msg))
 			if tc.name == "checklist emptied" && !strings.Contains(body, `value="3" checked`) {
 				t.Error("the page shown again lost the posted answer to eq-02")
@@ -128,16 +129,16 @@ func TestConsiderationPageErrors(t *testing.T) {
 
 func TestCheckAnswersAndSubmit(t *testing.T) {
 	a := newTestApp(t)
-	q := testQuestionnaires().Default()
-	b := a.browser("member")
-	id := b.startDraft(a.team1.ID)
-	a.api("member", http.MethodPut, "/api/v1/assessments/"+id+"/answers", answerJSON(q, false, "eq-03", "sl-06", "eq-09"))
+	q := webtest.Questionnaires().Default()
+	b := a.Browser("member")
+	id := startDraft(t, b, a.Team1.ID)
+	a.API("member", http.MethodPut, "/api/v1/assessments/"+id+"/answers", webtest.AnswersJSON(q, false, "eq-03", "sl-06", "eq-09"))
 	check := "/assessments/" + id + "/check"
-	assertPage(t, b.get(check), 200, "Check your answers", "2 required questions are not answered yet",
+	webtest.AssertPage(t, b.Get(check), 200, "Check your answers", "2 required questions are not answered yet",
 		`href="/assessments/`+id+`/considerations/equity#eq-01"`, "Not answered", "(optional)",
 		`<span class="nhsuk-u-visually-hidden"> question 3: How does your team arrange`, "Submit assessment")
 
-	body := assertPage(t, b.post("/assessments/"+id+"/submit", nil), http.StatusUnprocessableEntity,
+	body := webtest.AssertPage(t, b.Post("/assessments/"+id+"/submit", nil), http.StatusUnprocessableEntity,
 		"<title>Error: Check your answers", "There is a problem",
 		`<a href="/assessments/`+id+`/considerations/equity#eq-03">Answer question 3 in Equity of access</a>`,
 		`<a href="/assessments/`+id+`/considerations/shared_learning#sl-06">Answer question 6 in Shared learning</a>`)
@@ -147,18 +148,18 @@ func TestCheckAnswersAndSubmit(t *testing.T) {
 
 	for _, p := range []struct{ area, item, value string }{{"equity", "eq-03", formDontKnow}, {"shared_learning", "sl-06", "2"}} {
 		page := "/assessments/" + id + "/considerations/" + p.area
-		b.get(page)
+		b.Get(page)
 		form := savedValues(mapValues(a.answersOf(id)))
 		form.Set(p.item, p.value)
-		assertRedirect(t, b.post(page, form), "/assessments/")
+		webtest.AssertRedirect(t, b.Post(page, form), "/assessments/")
 	}
-	assertPage(t, b.get("/assessments/"+id), 200, "Ready to submit")
-	b.get(check)
-	assertRedirect(t, b.post("/assessments/"+id+"/submit", nil), "/assessments/"+id+"/results?notice=submitted")
-	assertPage(t, b.get("/assessments/"+id+"/results?notice=submitted"), 200, "Your assessment has been submitted",
+	webtest.AssertPage(t, b.Get("/assessments/"+id), 200, "Ready to submit")
+	b.Get(check)
+	webtest.AssertRedirect(t, b.Post("/assessments/"+id+"/submit", nil), "/assessments/"+id+"/results?notice=submitted")
+	webtest.AssertPage(t, b.Get("/assessments/"+id+"/results?notice=submitted"), 200, "Your assessment has been submitted",
 		`role="img"`, "<title", "Scores for each area", "What would move you to the next level",
 		"How this score was made", `href="/scoring"`)
-	assertPage(t, b.get("/teams/"+a.team1.ID), 200, "Submitted", "View results", `href="/assessments/`+id+`/results"`)
+	webtest.AssertPage(t, b.Get("/teams/"+a.Team1.ID), 200, "Submitted", "View results", `href="/assessments/`+id+`/results"`)
 }
 
 // TestBlankingASavedAnswerRemovesIt: deleting a saved figure or unticking every box
@@ -166,13 +167,13 @@ func TestCheckAnswersAndSubmit(t *testing.T) {
 // in the same step.
 func TestBlankingASavedAnswerRemovesIt(t *testing.T) {
 	a := newTestApp(t)
-	b := a.browser("member")
-	id := b.startDraft(a.team1.ID)
+	b := a.Browser("member")
+	id := startDraft(t, b, a.Team1.ID)
 	equity := "/assessments/" + id + "/considerations/equity"
-	b.get(equity)
-	assertRedirect(t, b.post(equity, url.Values{"eq-01": {"2"}, "eq-04": {"access-needs"}, "eq-09": {"10"}}), "/assessments/")
-	b.get(equity)
-	assertRedirect(t, b.post(equity, url.Values{"eq-01": {"3"}, "eq-09": {""}}), "/assessments/")
+	b.Get(equity)
+	webtest.AssertRedirect(t, b.Post(equity, url.Values{"eq-01": {"2"}, "eq-04": {"access-needs"}, "eq-09": {"10"}}), "/assessments/")
+	b.Get(equity)
+	webtest.AssertRedirect(t, b.Post(equity, url.Values{"eq-01": {"3"}, "eq-09": {""}}), "/assessments/")
 	got := a.answersOf(id)
 	if _, ok := got["eq-09"]; ok {
 		t.Error("the blanked figure is still saved")

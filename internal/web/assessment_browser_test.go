@@ -15,6 +15,7 @@ import (
 
 	"vcready/internal/browsertest"
 	"vcready/internal/questionnaire"
+	"vcready/internal/web/webtest"
 )
 
 // TestAssessmentInABrowser is the whole job in Chromium: a member signs in, starts an
@@ -30,8 +31,8 @@ func TestAssessmentInABrowser(t *testing.T) {
 	ts := httptest.NewServer(app.srv)
 	defer ts.Close()
 	f := &assessmentFlow{t: t, ctx: browsertest.New(t), base: ts.URL}
-	q := testQuestionnaires().Default()
-	app.submitVia(answerJSON(q, true)) // an earlier result to compare with
+	q := webtest.Questionnaires().Default()
+	app.SubmitVia(webtest.AnswersJSON(q, true)) // an earlier result to compare with
 
 	f.signIn("team page")
 	f.submit(`form[action$="/assessments"] button`, "Your team’s self-assessment", "task list new")
@@ -146,7 +147,7 @@ func (f *assessmentFlow) signIn(label string) {
 	if err := browsertest.Go(f.ctx, f.base+"/sign-in"); err != nil {
 		f.t.Fatal(err)
 	}
-	f.fill("#email", "member@example.org").fill("#password", testPassword)
+	f.fill("#email", "member@example.org").fill("#password", webtest.Password)
 	f.submit("main form button", "Physio outpatients", label)
 }
 
@@ -318,8 +319,8 @@ func (f *assessmentFlow) waitForTitle(want string) {
 // wantResults checks the results page against the scores the API gives.
 func (f *assessmentFlow) wantResults(app *testApp, id string) {
 	f.t.Helper()
-	rec := app.api("member", http.MethodGet, "/api/v1/assessments/"+id, "")
-	got := decode[apiAssessment](f.t, rec)
+	rec := app.API("member", http.MethodGet, "/api/v1/assessments/"+id, "")
+	got := webtest.Decode[webtest.Assessment](f.t, rec)
 	if got.Status != "submitted" {
 		f.t.Fatalf("status = %s", got.Status)
 	}

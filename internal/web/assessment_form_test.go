@@ -6,12 +6,13 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"vcready/internal/questionnaire"
+	"vcready/internal/web/webtest"
 )
 
 // TestReadItem reads one question's posted values for every kind of item: what is
 // saved, what is skipped as blank, and what is sent back as an error.
 func TestReadItem(t *testing.T) {
-	q := testQuestionnaires().Default()
+	q := webtest.Questionnaires().Default()
 	item := func(id string) *questionnaire.Item {
 		it, _, ok := q.Item(id)
 		if !ok {
@@ -75,7 +76,7 @@ func TestReadItem(t *testing.T) {
 // TestSavedAnswersShowAsPosted: what a page shows for a saved answer is what the
 // form would post to save it again, so resaving an untouched page changes nothing.
 func TestSavedAnswersShowAsPosted(t *testing.T) {
-	q := testQuestionnaires().Default()
+	q := webtest.Questionnaires().Default()
 	ac := sampleAssessment(true)
 	saved := answerIndex(ac.a.Answers)
 	values := savedValues(ac.a.Answers)
@@ -96,7 +97,7 @@ func TestSavedAnswersShowAsPosted(t *testing.T) {
 // TestItemInputIDs: the first input of a question takes its id, so "#eq-04" links
 // land on it; the rest follow the NHS macros' numbering, the divider included.
 func TestItemInputIDs(t *testing.T) {
-	q := testQuestionnaires().Default()
+	q := webtest.Questionnaires().Default()
 	it, _, _ := q.Item("eq-04")
 	v := newItemView(q, it, 4, []string{"captions-chat", formNone})
 	var ids, checked []string

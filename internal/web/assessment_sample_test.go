@@ -8,6 +8,7 @@ import (
 	"vcready/internal/auth"
 	"vcready/internal/questionnaire"
 	"vcready/internal/scoring"
+	"vcready/internal/web/webtest"
 )
 
 // sampleAssessment is a realistic assessment of the default questionnaire for
@@ -15,7 +16,7 @@ import (
 // "don't know", one checklist with nothing in place, one number and one text item.
 // With complete false the last consideration is left unanswered.
 func sampleAssessment(complete bool) *assessmentContext {
-	q := testQuestionnaires().Default()
+	q := webtest.Questionnaires().Default()
 	when := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
 	var answers []assessment.Answer
 	for ci, qc := range q.Considerations {

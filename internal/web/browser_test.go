@@ -7,6 +7,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"vcready/internal/browsertest"
+	"vcready/internal/web/webtest"
 )
 
 // TestPagesInABrowser loads public pages in headless Chromium and holds each to WCAG
@@ -16,7 +17,7 @@ func TestPagesInABrowser(t *testing.T) {
 		t.Skip("browser test skipped in -short mode")
 	}
 	ctx := browsertest.New(t)
-	ts := httptest.NewServer(mustServer(t, Deps{Questionnaires: testQuestionnaires()}))
+	ts := httptest.NewServer(mustServer(t, Deps{Questionnaires: webtest.Questionnaires()}))
 	defer ts.Close()
 	pages := []struct{ name, path, h1 string }{
 		{"home", "/", "Check how ready your team is to run video consultations well"},

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -17,8 +18,6 @@ const (
 	sessionCookie = "vcready_session"
 	csrfCookie    = "vcready_csrf"
 	csrfField     = "_csrf"
-	ctxPrincipal  = "principal"
-	ctxUser       = "user"
 	ctxCSRF       = "csrf"
 )
 
@@ -47,6 +46,9 @@ func (s *Server) identify(next echo.HandlerFunc) echo.HandlerFunc {
 			return next(c)
 		}
 		u, err := s.deps.Accounts.SessionUser(ctx, ck.Value)
+		if errors.Is(err, apperr.ErrUnavailable) {
+			return err // the database failed: a 503, not a silent sign-out
+		}
 		if err != nil {
 			s.clearSessionCookie(c)
 			return next(c)
@@ -83,20 +85,19 @@ func safeMethod(m string) bool {
 	return m == http.MethodGet || m == http.MethodHead || m == http.MethodOptions
 }
 
+// setUser puts the signed-in user in the request's context (auth.NewContext), where
+// pages and the API alike find it.
 func setUser(c echo.Context, u auth.User) {
-	c.Set(ctxUser, u)
-	c.Set(ctxPrincipal, u.Principal())
+	c.SetRequest(c.Request().WithContext(auth.NewContext(c.Request().Context(), u)))
 }
 
 // principal is the signed-in user of the request, or nil.
 func principal(c echo.Context) *auth.Principal {
-	p, _ := c.Get(ctxPrincipal).(*auth.Principal)
-	return p
+	return auth.FromContext(c.Request().Context())
 }
 
 func currentUser(c echo.Context) (auth.User, bool) {
-	u, ok := c.Get(ctxUser).(auth.User)
-	return u, ok
+	return auth.UserFromContext(c.Request().Context())
 }
 
 // requireUser returns the principal or a 401 (the API) / a redirect to sign in (pages).

@@ -10,6 +10,12 @@ import (
 	"vcready/internal/auth"
 )
 
+// Leads invite people to their organisation.
+func (s *Server) routesInvitations() {
+	s.e.GET("/organisations/:id/invitations/new", s.handleInviteForm)
+	s.e.POST("/organisations/:id/invitations", s.handleInviteCreate)
+}
+
 var inviteLabels = map[string]string{"email": "Email address", "role": "Role", "team_id": "Team", "organisation_id": "Organisation"}
 
 type inviteFormView struct {

@@ -10,6 +10,14 @@ import (
 	"vcready/internal/auth"
 )
 
+// Arriving: the first-run set-up link, and accepting an invitation.
+func (s *Server) routesOnboarding() {
+	s.e.GET("/setup/:token", s.handleSetupForm)
+	s.e.POST("/setup/:token", s.handleSetup)
+	s.e.GET("/invitations/:token", s.handleInvitationForm)
+	s.e.POST("/invitations/:token", s.handleInvitationAccept)
+}
+
 var accountLabels = map[string]string{"name": "Name", "email": "Email address", "password": "Password"}
 
 type setupView struct{ Token, Name, Email string }

@@ -116,13 +116,18 @@ func navItem(p Page, key, href, text string) navLink {
 }
 
 func parsePages() (*pages, error) {
-	names, err := fs.Glob(templateFiles, "templates/pages/*.html")
+	// Pages are grouped by feature (templates/pages/<feature>/<page>.html) and named
+	// by their file's base name, which must be unique.
+	names, err := fs.Glob(templateFiles, "templates/pages/*/*.html")
 	if err != nil {
 		return nil, err
 	}
 	p := &pages{byName: map[string]*template.Template{}}
 	for _, file := range names {
 		name := strings.TrimSuffix(path.Base(file), ".html")
+		if _, dup := p.byName[name]; dup {
+			return nil, fmt.Errorf("parse templates: two pages named %q", name)
+		}
 		t, err := template.New("layout.html").Funcs(templateFuncs).ParseFS(templateFiles,
 			"templates/layout.html", "templates/partials/*.html", file)
 		if err != nil {

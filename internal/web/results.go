@@ -12,6 +12,11 @@ import (
 	"vcready/internal/scoring"
 )
 
+// The results of a submitted assessment.
+func (s *Server) routesResults() {
+	s.e.GET("/assessments/:id/results", s.handleResults)
+}
+
 // The results page of a submitted assessment: the overall score, each
 // consideration's score and maturity level, a radar chart with a table of the same
 // numbers, what would move each consideration to the next level and how each score

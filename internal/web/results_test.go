@@ -2,34 +2,20 @@ package web
 
 import (
 	"fmt"
-	"net/http"
 	"strings"
 	"testing"
 	"time"
 
 	"vcready/internal/scoring"
+	"vcready/internal/web/webtest"
 )
-
-// submitVia answers and submits an assessment of team 1 through the API.
-func (a *testApp) submitVia(body string) apiAssessment {
-	a.t.Helper()
-	d := a.newDraft()
-	if rec := a.api("member", http.MethodPut, "/api/v1/assessments/"+d.ID+"/answers", body); rec.Code != 200 {
-		a.t.Fatalf("answers: %d %s", rec.Code, rec.Body)
-	}
-	rec := a.api("member", http.MethodPost, "/api/v1/assessments/"+d.ID+"/submit", "")
-	if rec.Code != 200 {
-		a.t.Fatalf("submit: %d %s", rec.Code, rec.Body)
-	}
-	return decode[apiAssessment](a.t, rec)
-}
 
 // TestResultsShowTheStoredNumbers: the table beside the chart gives each area's
 // stored score, level and coverage, and the chart is an accessible image.
 func TestResultsShowTheStoredNumbers(t *testing.T) {
 	a := newTestApp(t)
-	sub := a.submitVia(answerJSON(testQuestionnaires().Default(), false))
-	body := assertPage(t, a.page("lead", "/assessments/"+sub.ID+"/results"), 200,
+	sub := a.SubmitVia(webtest.AnswersJSON(webtest.Questionnaires().Default(), false))
+	body := webtest.AssertPage(t, a.Page("lead", "/assessments/"+sub.ID+"/results"), 200,
 		`<svg class="app-chart" role="img" aria-labelledby="results-chart-title results-chart-desc"`,
 		`<title id="results-chart-title">Scores for each area, out of 100</title>`,
 		"Overall score", formatScore(sub.Scores.Overall))
@@ -57,11 +43,11 @@ func TestResultsShowTheStoredNumbers(t *testing.T) {
 func TestResultsCompareWithThePreviousAssessment(t *testing.T) {
 	a := newTestApp(t)
 	now := time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)
-	a.asm.Now = func() time.Time { now = now.Add(24 * time.Hour); return now }
-	q := testQuestionnaires().Default()
-	first := a.submitVia(answerJSON(q, true))
-	second := a.submitVia(strings.Replace(answerJSON(q, true), `"item_id": "eq-01", "level": 1`, `"item_id": "eq-01", "level": 4`, 1))
-	body := assertPage(t, a.page("member", "/assessments/"+second.ID+"/results"), 200,
+	a.Assessments.Now = func() time.Time { now = now.Add(24 * time.Hour); return now }
+	q := webtest.Questionnaires().Default()
+	first := a.SubmitVia(webtest.AnswersJSON(q, true))
+	second := a.SubmitVia(strings.Replace(webtest.AnswersJSON(q, true), `"item_id": "eq-01", "level": 1`, `"item_id": "eq-01", "level": 4`, 1))
+	body := webtest.AssertPage(t, a.Page("member", "/assessments/"+second.ID+"/results"), 200,
 		"Change since last assessment", "Previous ("+formatDate(*first.SubmittedAt)+")", `stroke-dasharray="8 5"`,
 		"Previous assessment, "+formatDate(*first.SubmittedAt)+", dashed line")
 	want := change(second.Scores.Considerations[0].Score, first.Scores.Considerations[0].Score)
@@ -71,8 +57,8 @@ func TestResultsCompareWithThePreviousAssessment(t *testing.T) {
 	if strings.Count(body, "No change") < 5 {
 		t.Errorf("the five unchanged areas should read No change")
 	}
-	assertPage(t, a.page("member", "/assessments/"+first.ID+"/results"), 200)
-	if b := a.page("member", "/assessments/"+first.ID+"/results").Body.String(); strings.Contains(b, "Change since last assessment") {
+	webtest.AssertPage(t, a.Page("member", "/assessments/"+first.ID+"/results"), 200)
+	if b := a.Page("member", "/assessments/"+first.ID+"/results").Body.String(); strings.Contains(b, "Change since last assessment") {
 		t.Error("the first assessment compares with a later one")
 	}
 }

@@ -1,6 +1,8 @@
-// Package web is vcready's HTTP layer: echo routes, thin handlers, the JSON API under
-// /api/v1, server-rendered NHS.UK pages, middleware and the one error handler that
-// turns errors into statuses.
+// Package web is vcready's HTTP server and its server-rendered NHS.UK pages: the
+// middleware (identity, CSRF, security headers, metrics), the one error handler that
+// turns errors into statuses for pages and the JSON API alike, and one file per page
+// feature, each registering its own routes (routes.go lists them). The JSON API is
+// package web/api, mounted on /api/v1.
 package web
 
 import (
@@ -11,7 +13,6 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/go-playground/validator/v10"
 	"github.com/labstack/echo/v4"
 
 	"vcready/internal/assessment"
@@ -87,7 +88,6 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	s.e.HideBanner, s.e.HidePort = true, true
 	s.e.IPExtractor = extractor
 	s.e.HTTPErrorHandler = s.handleError
-	s.e.Validator = &structValidator{v: newValidator()}
 	s.middleware()
 	s.routes()
 	return s, nil
@@ -113,9 +113,3 @@ func ipExtractor(cidrs []string) (echo.IPExtractor, error) {
 	}
 	return echo.ExtractIPFromXFFHeader(opts...), nil
 }
-
-// structValidator lets handlers call c.Validate on DTOs with validate tags. One
-// validator instance caches struct metadata for the process.
-type structValidator struct{ v *validator.Validate }
-
-func (sv *structValidator) Validate(i any) error { return sv.v.Struct(i) }

@@ -9,6 +9,11 @@ import (
 	"vcready/static"
 )
 
+func (s *Server) routesStatic() {
+	s.e.GET("/static/:version/*", s.handleStatic)
+	s.e.GET("/favicon.ico", s.handleFavicon)
+}
+
 var staticServer = http.FileServer(http.FS(static.FS()))
 
 // handleStatic serves embedded files under /static/<version>/. The version in the URL

@@ -2,24 +2,11 @@ package web
 
 import (
 	"html/template"
-	"sync"
 
 	"vcready/internal/assessment"
-	"vcready/internal/questionnaire"
-	"vcready/questionnaires"
+	"vcready/internal/web/webtest"
 	"vcready/static"
 )
-
-var loadTestQuestionnaires = sync.OnceValue(func() *questionnaire.Set {
-	set, err := questionnaire.Load(questionnaires.FS())
-	if err != nil {
-		panic(err)
-	}
-	return set
-})
-
-// testQuestionnaires is the real embedded questionnaire set.
-func testQuestionnaires() *questionnaire.Set { return loadTestQuestionnaires() }
 
 // sampleContent gives each page template data of the shape its handler passes, so
 // TestEveryTemplateRenders exercises real paths through the template. Pages whose
@@ -66,7 +53,7 @@ func sampleContent(name string) any {
 	case "link-problem":
 		return "This invitation link has expired."
 	case "questionnaire":
-		return testQuestionnaires().Default()
+		return webtest.Questionnaires().Default()
 	}
 	return nil
 }

@@ -1,0 +1,100 @@
+package api_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+	"vcready/internal/web/webtest"
+)
+
+// accessCase is one /api/v1 endpoint and the status each role must get. Bodies may
+// contain {role}, replaced by the role's name so that each role's request creates a
+// distinct thing.
+type accessCase struct {
+	method, path, body string
+	want               map[string]int // by role; see roles
+}
+
+// statuses builds a want map in the order of roles: admin, lead, other-lead, member,
+// other-member, anonymous.
+func statuses(codes ...int) map[string]int {
+	m := map[string]int{}
+	for i, r := range webtest.Roles {
+		m[r] = codes[i]
+	}
+	return m
+}
+
+// TestAPIAccessByRole is the access table: every /api/v1 endpoint for every role.
+// Another organisation's resources answer 404, never 403, so ids cannot be probed.
+func TestAPIAccessByRole(t *testing.T) {
+	app := newTestApp(t)
+	o1, o2, t1, t3 := app.Org1.ID, app.Org2.ID, app.Team1.ID, app.Team3.ID
+	cases := []accessCase{
+		{"GET", "/api/v1/openapi.json", "", statuses(200, 200, 200, 200, 200, 200)},
+		{"GET", "/api/v1/vocabularies", "", statuses(200, 200, 200, 200, 200, 200)},
+		{"GET", "/api/v1/me", "", statuses(200, 200, 200, 200, 200, 401)},
+		{"GET", "/api/v1/questionnaires", "", statuses(200, 200, 200, 200, 200, 401)},
+		{"GET", "/api/v1/questionnaires/vc-readiness", "", statuses(200, 200, 200, 200, 200, 401)},
+		{"GET", "/api/v1/organisations", "", statuses(200, 200, 200, 200, 200, 401)},
+		{"POST", "/api/v1/organisations", `{"name":"New org by {role}"}`, statuses(201, 403, 403, 403, 403, 401)},
+		{"GET", "/api/v1/organisations/" + o1, "", statuses(200, 200, 404, 200, 200, 401)},
+		{"GET", "/api/v1/organisations/" + o2, "", statuses(200, 404, 200, 404, 404, 401)},
+		{"GET", "/api/v1/organisations/nosuchorganisationxxxxxxx", "", statuses(404, 404, 404, 404, 404, 401)},
+		{"POST", "/api/v1/organisations/" + o1 + "/teams", `{"name":"Team by {role}","setting":"community","specialty":"podiatry","nation":"england"}`,
+			statuses(201, 201, 404, 403, 403, 401)},
+		{"GET", "/api/v1/organisations/" + o1 + "/teams", "", statuses(200, 200, 404, 403, 403, 401)},
+		{"GET", "/api/v1/teams/" + t1, "", statuses(200, 200, 404, 200, 404, 401)},
+		{"GET", "/api/v1/teams/" + t3, "", statuses(200, 404, 200, 404, 404, 401)},
+		{"POST", "/api/v1/users", `{"email":"new-{role}@example.org","password":"` + webtest.Password + `","role":"member","team_id":"` + t1 + `"}`,
+			statuses(201, 201, 404, 403, 403, 401)},
+		{"POST", "/api/v1/users", `{"email":"lead-{role}@example.org","password":"` + webtest.Password + `","role":"lead","organisation_id":"` + o1 + `"}`,
+			statuses(201, 201, 404, 403, 403, 401)},
+		{"POST", "/api/v1/users", `{"email":"admin-{role}@example.org","password":"` + webtest.Password + `","role":"admin"}`,
+			statuses(201, 403, 403, 403, 403, 401)},
+	}
+	for _, tc := range cases {
+		for _, role := range webtest.Roles {
+			body := strings.ReplaceAll(tc.body, "{role}", role)
+			rec := app.API(role, tc.method, tc.path, body)
+			if want := tc.want[role]; rec.Code != want {
+				t.Errorf("%s %s as %s: status %d, want %d (%s)", tc.method, tc.path, role, rec.Code, want, strings.TrimSpace(rec.Body.String()))
+			}
+		}
+	}
+}
+
+// TestCookieAloneCannotChangeAnythingThroughTheAPI: a signed-in browser's cookie is
+// ignored for unsafe API methods, so another site cannot use it to make changes.
+func TestCookieAloneCannotChangeAnythingThroughTheAPI(t *testing.T) {
+	app := newTestApp(t)
+	req := webtest.JSONRequest(http.MethodPost, "/api/v1/organisations", `{"name":"Made by a cookie"}`)
+	req.AddCookie(app.Session("admin"))
+	rec := webtest.Serve(app.Handler, req)
+	if rec.Code != http.StatusUnauthorized {
+		t.Fatalf("cookie-only POST: %d, want 401", rec.Code)
+	}
+	orgs := webtest.Decode[[]map[string]any](t, app.API("admin", http.MethodGet, "/api/v1/organisations", ""))
+	for _, o := range orgs {
+		if o["name"] == "Made by a cookie" {
+			t.Fatal("cookie-only POST created an organisation")
+		}
+	}
+	// Reads with a cookie are fine (and harmless).
+	req = webtest.JSONRequest(http.MethodGet, "/api/v1/me", "")
+	req.AddCookie(app.Session("admin"))
+	if rec := webtest.Serve(app.Handler, req); rec.Code != 200 {
+		t.Errorf("cookie GET /me: %d", rec.Code)
+	}
+}
+
+func TestBadTokenIs401(t *testing.T) {
+	app := newTestApp(t)
+	app.Tokens["forged"] = "vcr_" + strings.Repeat("A", 43)
+	for _, path := range []string{"/api/v1/me", "/api/v1/organisations"} {
+		rec := app.API("forged", http.MethodGet, path, "")
+		if rec.Code != 401 || !strings.Contains(rec.Body.String(), `"unauthenticated"`) {
+			t.Errorf("%s with a forged token: %d %s", path, rec.Code, rec.Body)
+		}
+	}
+}

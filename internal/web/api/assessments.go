@@ -1,0 +1,146 @@
+package api
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"vcready/internal/assessment"
+	"vcready/internal/scoring"
+)
+
+// The assessment endpoints of the JSON API (API.md): create, list, get, upsert
+// answers and submit. Handlers bind, call the assessment service and render; the
+// service checks access and answers, and the error handler turns its errors into
+// statuses.
+
+func (s *server) routesAssessments(g *echo.Group) {
+	g.POST("/teams/:id/assessments", s.handleAssessmentCreate)
+	g.GET("/teams/:id/assessments", s.handleAssessmentList)
+	g.GET("/assessments/:id", s.handleAssessmentGet)
+	g.PUT("/assessments/:id/answers", s.handleAnswersPut)
+	g.POST("/assessments/:id/submit", s.handleAssessmentSubmit)
+}
+
+type createAssessmentRequest struct {
+	// QuestionnaireID picks the questionnaire; empty means the default one.
+	QuestionnaireID string `json:"questionnaire_id"`
+}
+
+// assessmentJSON is an assessment as the API shows it. It is built here rather than
+// marshalled from assessment.Assessment so that the contract's fields are explicit:
+// "level" is always present (null when a consideration has too few answers) and
+// "answers" is never null.
+type assessmentJSON struct {
+	ID             string                      `json:"id"`
+	TeamID         string                      `json:"team_id"`
+	OrganisationID string                      `json:"organisation_id"`
+	Questionnaire  assessment.QuestionnaireRef `json:"questionnaire"`
+	Status         string                      `json:"status"`
+	CreatedAt      time.Time                   `json:"created_at"`
+	CreatedBy      string                      `json:"created_by"`
+	SubmittedAt    *time.Time                  `json:"submitted_at"`
+	SubmittedBy    *string                     `json:"submitted_by"`
+	Answers        []assessment.Answer         `json:"answers"`
+	Scores         scoresJSON                  `json:"scores"`
+}
+
+// scoresJSON is the scores object of API.md. Provisional is true for a draft, whose
+// scores are recomputed over the answers so far; a submitted assessment's are final.
+type scoresJSON struct {
+	Overall        *float64                 `json:"overall"`
+	Provisional    bool                     `json:"provisional"`
+	Considerations []considerationScoreJSON `json:"considerations"`
+}
+
+type considerationScoreJSON struct {
+	Key           string   `json:"key"`
+	Score         *float64 `json:"score"`
+	Level         *string  `json:"level"`
+	Coverage      float64  `json:"coverage"`
+	Status        string   `json:"status"`
+	Items         int      `json:"items"`
+	Counted       int      `json:"counted"`
+	DontKnow      int      `json:"dont_know"`
+	NotApplicable int      `json:"not_applicable"`
+	Missing       int      `json:"missing"`
+}
+
+func newAssessmentJSON(a *assessment.Assessment) assessmentJSON {
+	out := assessmentJSON{ID: a.ID, TeamID: a.TeamID, OrganisationID: a.OrganisationID,
+		Questionnaire: a.Questionnaire, Status: a.Status, CreatedAt: a.CreatedAt.UTC(), CreatedBy: a.CreatedBy,
+		SubmittedBy: nullable(a.SubmittedBy), Answers: nonNil(a.Answers),
+		Scores: newScoresJSON(a.Scores, a.Status != assessment.StatusSubmitted)}
+	if a.SubmittedAt != nil {
+		t := a.SubmittedAt.UTC()
+		out.SubmittedAt = &t
+	}
+	for i := range out.Answers {
+		out.Answers[i].UpdatedAt = out.Answers[i].UpdatedAt.UTC()
+	}
+	return out
+}
+
+func newScoresJSON(r scoring.Result, provisional bool) scoresJSON {
+	out := scoresJSON{Overall: r.Overall, Provisional: provisional, Considerations: []considerationScoreJSON{}}
+	for _, c := range r.Considerations {
+		out.Considerations = append(out.Considerations, considerationScoreJSON{
+			Key: c.Key, Score: c.Score, Level: nullable(c.Level), Coverage: c.Coverage, Status: c.Status,
+			Items: c.Items, Counted: c.Counted, DontKnow: c.DontKnow, NotApplicable: c.NotApplicable, Missing: c.Missing})
+	}
+	return out
+}
+
+func (s *server) handleAssessmentCreate(c echo.Context) error {
+	p, err := requireUser(c)
+	if err != nil {
+		return err
+	}
+	var req createAssessmentRequest
+	if err := bindJSON(c, &req); err != nil {
+		return err
+	}
+	a, err := s.deps.Assessments.Create(c.Request().Context(), p, c.Param("id"), req.QuestionnaireID)
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set(echo.HeaderLocation, "/api/v1/assessments/"+a.ID)
+	return c.JSON(http.StatusCreated, newAssessmentJSON(a))
+}
+
+func (s *server) handleAssessmentList(c echo.Context) error {
+	p, err := requireUser(c)
+	if err != nil {
+		return err
+	}
+	list, err := s.deps.Assessments.List(c.Request().Context(), p, c.Param("id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, nonNil(list))
+}
+
+func (s *server) handleAssessmentGet(c echo.Context) error {
+	p, err := requireUser(c)
+	if err != nil {
+		return err
+	}
+	a, err := s.deps.Assessments.Get(c.Request().Context(), p, c.Param("id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, newAssessmentJSON(a))
+}
+
+func (s *server) handleAssessmentSubmit(c echo.Context) error {
+	p, err := requireUser(c)
+	if err != nil {
+		return err
+	}
+	a, err := s.deps.Assessments.Submit(c.Request().Context(), p, c.Param("id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, newAssessmentJSON(a))
+}

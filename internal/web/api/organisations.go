@@ -1,0 +1,59 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+)
+
+// The organisation endpoints: list the ones the caller may see, read one, and (admins) create one.
+
+func (s *server) routesOrganisations(g *echo.Group) {
+	g.GET("/organisations", s.handleOrganisationList)
+	g.POST("/organisations", s.handleOrganisationCreate)
+	g.GET("/organisations/:id", s.handleOrganisationGet)
+}
+
+type organisationRequest struct {
+	Name string `json:"name" validate:"required,max=120"`
+}
+
+func (s *server) handleOrganisationCreate(c echo.Context) error {
+	p, err := requireUser(c)
+	if err != nil {
+		return err
+	}
+	var req organisationRequest
+	if err := bindJSON(c, &req); err != nil {
+		return err
+	}
+	org, err := s.deps.Assessments.CreateOrganisation(c.Request().Context(), p, req.Name)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, org)
+}
+
+func (s *server) handleOrganisationList(c echo.Context) error {
+	p, err := requireUser(c)
+	if err != nil {
+		return err
+	}
+	orgs, err := s.deps.Assessments.ListOrganisations(c.Request().Context(), p)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, nonNil(orgs))
+}
+
+func (s *server) handleOrganisationGet(c echo.Context) error {
+	p, err := requireUser(c)
+	if err != nil {
+		return err
+	}
+	org, err := s.deps.Assessments.GetOrganisation(c.Request().Context(), p, c.Param("id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, org)
+}

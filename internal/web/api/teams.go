@@ -1,0 +1,65 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"vcready/internal/assessment"
+)
+
+// The team endpoints: an organisation's teams, and one team.
+
+func (s *server) routesTeams(g *echo.Group) {
+	g.POST("/organisations/:id/teams", s.handleTeamCreate)
+	g.GET("/organisations/:id/teams", s.handleTeamList)
+	g.GET("/teams/:id", s.handleTeamGet)
+}
+
+type teamRequest struct {
+	Name      string `json:"name" validate:"required,max=120"`
+	Setting   string `json:"setting" validate:"required"`
+	Specialty string `json:"specialty" validate:"required"`
+	Nation    string `json:"nation" validate:"required"`
+}
+
+func (s *server) handleTeamCreate(c echo.Context) error {
+	p, err := requireUser(c)
+	if err != nil {
+		return err
+	}
+	var req teamRequest
+	if err := bindJSON(c, &req); err != nil {
+		return err
+	}
+	team, err := s.deps.Assessments.CreateTeam(c.Request().Context(), p, c.Param("id"),
+		assessment.TeamInput{Name: req.Name, Setting: req.Setting, Specialty: req.Specialty, Nation: req.Nation})
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, team)
+}
+
+func (s *server) handleTeamList(c echo.Context) error {
+	p, err := requireUser(c)
+	if err != nil {
+		return err
+	}
+	teams, err := s.deps.Assessments.ListTeams(c.Request().Context(), p, c.Param("id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, nonNil(teams))
+}
+
+func (s *server) handleTeamGet(c echo.Context) error {
+	p, err := requireUser(c)
+	if err != nil {
+		return err
+	}
+	team, err := s.deps.Assessments.GetTeam(c.Request().Context(), p, c.Param("id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, team)
+}

@@ -1,0 +1,129 @@
+package web
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"vcready/internal/assessment"
+	"vcready/internal/auth"
+)
+
+// An organisation's page for its leads: teams, people and invitations.
+func (s *Server) routesOrganisation() {
+	s.e.GET("/organisations/:id", s.handleOrganisation)
+	s.e.GET("/organisations/:id/people/:user/remove", s.handleRemovePersonConfirm)
+	s.e.POST("/organisations/:id/people/:user/remove", s.handleRemovePerson)
+}
+
+type organisationView struct {
+	Organisation assessment.Organisation
+	Teams        []teamRow
+	Members      []memberRow
+	Invitations  []invitationRow
+}
+
+type teamRow struct{ ID, Name, Setting, Specialty, Nation string }
+
+type memberRow struct {
+	ID, Name, Email, Role, Team string
+	Removable                   bool
+}
+
+type invitationRow struct{ Email, What, Expires string }
+
+// handleOrganisation is a lead's overview: teams, people and pending invitations.
+func (s *Server) handleOrganisation(c echo.Context) error {
+	p, err := requireUser(c)
+	if err != nil {
+		return err
+	}
+	ctx, id := c.Request().Context(), c.Param("id")
+	org, err := s.deps.Assessments.GetOrganisation(ctx, p, id)
+	if err != nil {
+		return err
+	}
+	teams, err := s.deps.Assessments.ListTeams(ctx, p, id)
+	if err != nil {
+		return err
+	}
+	users, err := s.deps.Accounts.ListUsers(ctx, p, id)
+	if err != nil {
+		return err
+	}
+	invs, err := s.deps.Accounts.ListInvitations(ctx, p, id)
+	if err != nil {
+		return err
+	}
+	v := organisationView{Organisation: org}
+	names := map[string]string{}
+	voc := s.deps.Assessments.Vocabularies()
+	for _, t := range teams {
+		names[t.ID] = t.Name
+		v.Teams = append(v.Teams, teamRow{t.ID, t.Name, voc.SettingLabel(t.Setting), voc.SpecialtyLabel(t.Specialty), voc.NationLabel(t.Nation)})
+	}
+	for _, u := range users {
+		v.Members = append(v.Members, memberRow{ID: u.ID, Name: u.Name, Email: u.Email, Role: roleLabel(u.Role),
+			Team: names[u.TeamID], Removable: u.ID != p.UserID})
+	}
+	for _, inv := range invs {
+		what := "improvement lead"
+		if inv.TeamID != "" {
+			what = "member of " + names[inv.TeamID]
+		}
+		v.Invitations = append(v.Invitations, invitationRow{inv.Email, what, formatDate(inv.ExpiresAt)})
+	}
+	return s.render(c, http.StatusOK, "organisation", Page{Title: org.Name, Nav: "home", Notice: noticeFor(c), Content: v})
+}
+
+func roleLabel(r auth.Role) string {
+	switch r {
+	case auth.RoleAdmin:
+		return "Administrator"
+	case auth.RoleLead:
+		return "Improvement lead"
+	}
+	return "Team member"
+}
+
+func formatDate(t time.Time) string { return t.UTC().Format("2 January 2006") }
+
+type removePersonView struct {
+	OrganisationID, OrganisationName, UserID, Name, Email string
+}
+
+// handleRemovePersonConfirm asks before removing someone: it cannot be undone.
+func (s *Server) handleRemovePersonConfirm(c echo.Context) error {
+	p, err := requireUser(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	org, err := s.deps.Assessments.GetOrganisation(ctx, p, c.Param("id"))
+	if err != nil {
+		return err
+	}
+	u, err := s.deps.Accounts.GetUser(ctx, p, c.Param("user"))
+	if err != nil || u.OrganisationID != org.ID || !p.CanManageOrganisation(org.ID) {
+		return echo.ErrNotFound
+	}
+	name := u.Name
+	if name == "" {
+		name = u.Email
+	}
+	v := removePersonView{OrganisationID: org.ID, OrganisationName: org.Name, UserID: u.ID, Name: name, Email: u.Email}
+	return s.render(c, http.StatusOK, "remove-person", Page{Title: "Remove " + name, Content: v})
+}
+
+// handleRemovePerson removes a member or co-lead from the organisation.
+func (s *Server) handleRemovePerson(c echo.Context) error {
+	p, err := requireUser(c)
+	if err != nil {
+		return err
+	}
+	if err := s.deps.Accounts.RemoveUser(c.Request().Context(), p, c.Param("user")); err != nil {
+		return err
+	}
+	return c.Redirect(http.StatusSeeOther, "/organisations/"+c.Param("id")+"?notice=person-removed")
+}
