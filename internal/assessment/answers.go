@@ -26,29 +26,52 @@ func (s *Service) UpdateAnswers(ctx context.Context, p *auth.Principal, id strin
 	if err != nil {
 		return nil, err
 	}
+	if err := s.saveAnswers(ctx, p, a, answers, clear); err != nil {
+		return nil, err
+	}
+	return s.Get(ctx, p, id)
+}
+
+// SaveDraftAnswers is UpdateAnswers for a caller that has just read the draft a with
+// Get as p and needs nothing back (a consideration page, which redirects): it checks
+// access and the answers against a instead of reading the assessment again. The
+// store still checks, inside its write transaction, that a is a draft, so a
+// submission that raced in between wins.
+func (s *Service) SaveDraftAnswers(ctx context.Context, p *auth.Principal, a *Assessment, answers []questionnaire.Answer, clear []string) error {
+	switch {
+	case a == nil || !p.CanSeeTeam(a.OrganisationID, a.TeamID):
+		return apperr.NotFound("assessment")
+	case !p.CanWorkOnTeam(a.OrganisationID, a.TeamID):
+		return apperr.Forbidden("you cannot work on this team's assessments")
+	}
+	return s.saveAnswers(ctx, p, a, answers, clear)
+}
+
+// saveAnswers checks answers and clear against a's questionnaire and stores them.
+func (s *Service) saveAnswers(ctx context.Context, p *auth.Principal, a *Assessment, answers []questionnaire.Answer, clear []string) error {
 	// Checked here for a clear message; the store checks again inside its write
 	// transaction, which is what stops a concurrent submission.
 	if a.Status != StatusDraft {
-		return nil, fmt.Errorf("save answers to %s: %w", id, ErrSubmitted)
+		return fmt.Errorf("save answers to %s: %w", a.ID, ErrSubmitted)
 	}
 	q, ok := s.Questionnaire(a)
 	if !ok {
-		return nil, questionnaireGone(a)
+		return questionnaireGone(a)
 	}
 	ps := fieldProblems(q.CheckAnswers(answers))
 	ps = append(ps, clearProblems(q, answers, clear)...)
 	if len(ps) > 0 {
-		return nil, apperr.Invalid("Some answers cannot be saved", ps...)
+		return apperr.Invalid("Some answers cannot be saved", ps...)
 	}
 	now := s.now()
 	rows := make([]Answer, len(answers))
 	for i, ans := range answers {
 		rows[i] = Answer{Answer: ans, UpdatedBy: p.UserID, UpdatedAt: now}
 	}
-	if err := s.st.SaveAnswers(ctx, id, rows, clear); err != nil {
-		return nil, fmt.Errorf("save answers to %s: %w", id, err)
+	if err := s.st.SaveAnswers(ctx, a.ID, rows, clear); err != nil {
+		return fmt.Errorf("save answers to %s: %w", a.ID, err)
 	}
-	return s.Get(ctx, p, id)
+	return nil
 }
 
 // clearProblems checks the ids of answers to remove.

@@ -59,3 +59,31 @@ func (p *Principal) CanCreateUser(role Role, org string) bool {
 
 // CanReadAudit: admins only.
 func (p *Principal) CanReadAudit() bool { return p.IsAdmin() }
+
+// CanAdminister (the admin pages: every organisation, the audit log): admins only.
+func (p *Principal) CanAdminister() bool { return p.IsAdmin() }
+
+// CanSeeUser reports whether p may see the account of user id in organisation org:
+// themselves, admins, and the organisation's leads. Others are told it does not exist.
+func (p *Principal) CanSeeUser(id, org string) bool {
+	return p != nil && (p.UserID == id || p.IsAdmin() || p.LeadOf(org))
+}
+
+// CanListUsers reports whether p may list the people of organisation org ("" lists
+// the admins): admins, and the organisation's leads.
+func (p *Principal) CanListUsers(org string) bool {
+	if org == "" {
+		return p.IsAdmin()
+	}
+	return p.CanManageOrganisation(org)
+}
+
+// CanRemoveUser reports whether p may remove a user with role from organisation org:
+// admins anyone; leads members and co-leads of their own organisation. Nobody removes
+// themselves (checked separately, with its own message), so the last admin stays.
+func (p *Principal) CanRemoveUser(role Role, org string) bool {
+	return p.IsAdmin() || (p.LeadOf(org) && role != RoleAdmin)
+}
+
+// CanChangeRole: admins only (and not their own, checked separately).
+func (p *Principal) CanChangeRole() bool { return p.IsAdmin() }

@@ -3,6 +3,7 @@ package auth
 import "testing"
 
 func TestPolicy(t *testing.T) {
+	t.Parallel()
 	admin := &Principal{UserID: "a", Role: RoleAdmin}
 	lead := &Principal{UserID: "l", Role: RoleLead, OrganisationID: "org1"}
 	otherLead := &Principal{UserID: "l2", Role: RoleLead, OrganisationID: "org2"}
@@ -32,6 +33,22 @@ func TestPolicy(t *testing.T) {
 		{"create member in org1", func(p *Principal) bool { return p.CanCreateUser(RoleMember, "org1") },
 			map[*Principal]bool{admin: true, lead: true}},
 		{"see empty org id", func(p *Principal) bool { return p.CanSeeOrganisation("") },
+			map[*Principal]bool{admin: true}},
+		{"administer", func(p *Principal) bool { return p.CanAdminister() },
+			map[*Principal]bool{admin: true}},
+		{"read audit", func(p *Principal) bool { return p.CanReadAudit() },
+			map[*Principal]bool{admin: true}},
+		{"see member m", func(p *Principal) bool { return p.CanSeeUser("m", "org1") },
+			map[*Principal]bool{admin: true, lead: true, member: true}},
+		{"list org1 people", func(p *Principal) bool { return p.CanListUsers("org1") },
+			map[*Principal]bool{admin: true, lead: true}},
+		{"list admins", func(p *Principal) bool { return p.CanListUsers("") },
+			map[*Principal]bool{admin: true}},
+		{"remove a member of org1", func(p *Principal) bool { return p.CanRemoveUser(RoleMember, "org1") },
+			map[*Principal]bool{admin: true, lead: true}},
+		{"remove an admin", func(p *Principal) bool { return p.CanRemoveUser(RoleAdmin, "org1") },
+			map[*Principal]bool{admin: true}},
+		{"change a role", func(p *Principal) bool { return p.CanChangeRole() },
 			map[*Principal]bool{admin: true}},
 	}
 	names := map[*Principal]string{admin: "admin", lead: "lead", otherLead: "other lead", member: "member", otherMember: "other member", anon: "anonymous"}

@@ -231,7 +231,7 @@ func (s *Service) visibleAccount(ctx context.Context, p *Principal, userID strin
 	if err != nil {
 		return Account{}, fmt.Errorf("user %s: %w", userID, err)
 	}
-	if p.UserID != a.ID && !p.IsAdmin() && !p.LeadOf(a.OrganisationID) {
+	if !p.CanSeeUser(a.ID, a.OrganisationID) {
 		return Account{}, apperr.NotFound("user")
 	}
 	return a, nil
@@ -256,7 +256,7 @@ func (s *Service) mayListUsers(ctx context.Context, p *Principal, org string) er
 		return apperr.ErrUnauthenticated
 	case org != "":
 		return s.mayManage(ctx, p, org)
-	case !p.IsAdmin():
+	case !p.CanListUsers(""):
 		return apperr.Forbidden("Only admins can list admins")
 	}
 	return nil

@@ -18,7 +18,7 @@ func (s *Service) RemoveUser(ctx context.Context, p *Principal, userID string) e
 	switch {
 	case a.ID == p.UserID:
 		return apperr.Forbidden("You cannot remove yourself")
-	case !p.IsAdmin() && !(p.LeadOf(a.OrganisationID) && a.Role != RoleAdmin):
+	case !p.CanRemoveUser(a.Role, a.OrganisationID):
 		return apperr.Forbidden("You cannot remove this user")
 	}
 	if err := s.st.DeleteUser(ctx, a.ID); err != nil {
@@ -40,7 +40,7 @@ func (s *Service) SetRole(ctx context.Context, p *Principal, userID string, role
 		return User{}, err
 	}
 	switch {
-	case !p.IsAdmin():
+	case !p.CanChangeRole():
 		return User{}, apperr.Forbidden("Only admins can change a user's role")
 	case a.ID == p.UserID:
 		return User{}, apperr.Forbidden("You cannot change your own role")

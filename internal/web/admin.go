@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"sort"
+	"vcready/internal/apperr"
 	"vcready/internal/assessment"
 
 	"github.com/labstack/echo/v4"
@@ -25,8 +26,8 @@ func (s *Server) renderAdmin(c echo.Context, status int, errs []FieldError, name
 	if err != nil {
 		return err
 	}
-	if !p.IsAdmin() {
-		return echo.ErrNotFound
+	if !p.CanAdminister() {
+		return apperr.ErrNotFound // the admin pages do not exist for anyone else
 	}
 	orgs, err := s.deps.Assessments.ListOrganisations(c.Request().Context(), p)
 	if err != nil {
@@ -59,8 +60,8 @@ func (s *Server) handleAudit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if !p.IsAdmin() {
-		return echo.ErrNotFound
+	if !p.CanReadAudit() {
+		return apperr.ErrNotFound // the admin pages do not exist for anyone else
 	}
 	events, err := s.deps.Accounts.ListAudit(c.Request().Context(), p, 200, 0)
 	if err != nil {

@@ -14,14 +14,14 @@ type testApp struct {
 	srv *Server
 }
 
-func newTestApp(t testing.TB) *testApp {
+func newTestApp(t testing.TB, opts ...webtest.Option) *testApp {
 	t.Helper()
 	a := &testApp{}
 	a.App = webtest.NewApp(t, func(s webtest.Services) (http.Handler, error) {
 		srv, err := New(Config{}, Deps{Questionnaires: s.Questionnaires, Accounts: s.Accounts, Assessments: s.Assessments})
 		a.srv = srv
 		return srv, err
-	})
+	}, opts...)
 	return a
 }
 

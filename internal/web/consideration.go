@@ -186,7 +186,7 @@ func (s *Server) handleConsiderationSave(c echo.Context) error {
 			Page{Title: qc.Title, Nav: "home", Errors: errs, Content: v})
 	}
 	if len(answers) > 0 || len(clear) > 0 {
-		if _, err := s.deps.Assessments.UpdateAnswers(c.Request().Context(), ac.p, ac.a.ID, answers, clear); err != nil {
+		if err := s.deps.Assessments.SaveDraftAnswers(c.Request().Context(), ac.p, ac.a, answers, clear); err != nil {
 			return err
 		}
 	}

@@ -1,11 +1,13 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
+	"vcready/internal/apperr"
 	"vcready/internal/assessment"
 	"vcready/internal/auth"
 )
@@ -105,8 +107,11 @@ func (s *Server) handleRemovePersonConfirm(c echo.Context) error {
 		return err
 	}
 	u, err := s.deps.Accounts.GetUser(ctx, p, c.Param("user"))
-	if err != nil || u.OrganisationID != org.ID || !p.CanManageOrganisation(org.ID) {
-		return echo.ErrNotFound
+	if err != nil {
+		return err // not visible is already a not-found; a database failure stays a 500
+	}
+	if u.OrganisationID != org.ID || !p.CanRemoveUser(u.Role, org.ID) {
+		return fmt.Errorf("person %s: %w", u.ID, apperr.ErrNotFound)
 	}
 	name := u.Name
 	if name == "" {

@@ -1,11 +1,13 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 
 	"github.com/labstack/echo/v4"
 
+	"vcready/internal/apperr"
 	"vcready/static"
 )
 
@@ -21,7 +23,7 @@ var staticServer = http.FileServer(http.FS(static.FS()))
 func (s *Server) handleStatic(c echo.Context) error {
 	p := c.Param("*")
 	if p == "" || strings.HasSuffix(p, "/") || strings.Contains(p, "..") {
-		return echo.ErrNotFound
+		return fmt.Errorf("static file %q: %w", p, apperr.ErrNotFound)
 	}
 	if c.Param("version") == static.Version() {
 		c.Response().Header().Set("Cache-Control", "public, max-age=31536000, immutable")
@@ -33,7 +35,7 @@ func (s *Server) handleStatic(c echo.Context) error {
 	rec := &notFoundCatcher{ResponseWriter: c.Response()}
 	staticServer.ServeHTTP(rec, req)
 	if rec.notFound {
-		return echo.ErrNotFound
+		return fmt.Errorf("static file %q: %w", p, apperr.ErrNotFound)
 	}
 	return nil
 }

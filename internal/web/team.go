@@ -6,6 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"vcready/internal/apperr"
 	"vcready/internal/assessment"
 	"vcready/internal/auth"
 )
@@ -80,7 +81,7 @@ func (s *Server) teamFormPageFor(c echo.Context, editing bool) (*teamFormPage, a
 		return nil, in, err
 	}
 	if !p.CanManageOrganisation(fp.org.ID) {
-		return nil, in, echo.ErrForbidden
+		return nil, in, fmt.Errorf("team form of organisation %s: %w", fp.org.ID, apperr.ErrForbidden)
 	}
 	fp.action = "/organisations/" + fp.org.ID + "/teams"
 	if editing {

@@ -57,14 +57,31 @@ type App struct {
 	Tokens              map[string]string
 }
 
+// Option changes how NewApp builds the services.
+type Option func(*options)
+
+type options struct {
+	assessmentStore func(*store.Store) assessment.Store
+}
+
+// WithAssessmentStore gives the assessment service wrap(store) instead of the store,
+// for tests that count or break what the service asks of it.
+func WithAssessmentStore(wrap func(*store.Store) assessment.Store) Option {
+	return func(o *options) { o.assessmentStore = wrap }
+}
+
 // NewApp builds the services on a new SQLite store, the server with build, and the
 // fixture.
-func NewApp(t testing.TB, build func(Services) (http.Handler, error)) *App {
+func NewApp(t testing.TB, build func(Services) (http.Handler, error), opts ...Option) *App {
 	t.Helper()
+	o := options{assessmentStore: func(st *store.Store) assessment.Store { return st }}
+	for _, opt := range opts {
+		opt(&o)
+	}
 	st := storetest.SQLite(t)
 	qs := Questionnaires()
 	a := &App{T: t, Services: Services{Store: st, Questionnaires: qs,
-		Accounts: auth.NewService(st, auth.Options{}), Assessments: assessment.New(st, qs)},
+		Accounts: auth.NewService(st, auth.Options{}), Assessments: assessment.New(o.assessmentStore(st), qs)},
 		Users: map[string]auth.User{}, Tokens: map[string]string{}}
 	h, err := build(a.Services)
 	if err != nil {
