@@ -15,6 +15,7 @@ import (
 
 	"vcready/internal/browsertest"
 	"vcready/internal/questionnaire"
+	"vcready/internal/report"
 	"vcready/internal/web/webtest"
 )
 
@@ -332,9 +333,9 @@ func (f *assessmentFlow) wantResults(app *testApp, id string) {
 		f.t.Fatal(err)
 	}
 	for _, c := range got.Scores.Considerations {
-		if !strings.Contains(table, formatScore(c.Score)) {
-			f.t.Errorf("results table lacks %s score %s: %s", c.Key, formatScore(c.Score), table)
+		if !strings.Contains(table, report.Score(c.Score)) {
+			f.t.Errorf("results table lacks %s score %s: %s", c.Key, report.Score(c.Score), table)
 		}
 	}
-	f.wantText(".app-overall-score", fmt.Sprint(formatScore(got.Scores.Overall)))
+	f.wantText(".app-overall-score", fmt.Sprint(report.Score(got.Scores.Overall)))
 }

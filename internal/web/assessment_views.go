@@ -8,6 +8,7 @@ import (
 	"vcready/internal/assessment"
 	"vcready/internal/auth"
 	"vcready/internal/questionnaire"
+	"vcready/internal/report"
 	"vcready/internal/scoring"
 )
 
@@ -33,7 +34,7 @@ type taskView struct {
 func newTaskListView(ac *assessmentContext) taskListView {
 	answers := scoringAnswers(ac.a.Answers)
 	v := taskListView{ID: ac.a.ID, TeamID: ac.team.ID, TeamName: ac.team.Name, QuestionnaireTitle: ac.q.Title,
-		Version: ac.q.Version, StartedOn: formatDate(ac.a.CreatedAt), CheckHref: checkHref(ac.a.ID)}
+		Version: ac.q.Version, StartedOn: report.Date(ac.a.CreatedAt), CheckHref: checkHref(ac.a.ID)}
 	for i := range ac.q.Considerations {
 		qc := &ac.q.Considerations[i]
 		done, total := progress(qc, answers)
@@ -102,7 +103,7 @@ func lastChanged(a assessment.Answer, p *auth.Principal) string {
 	case who == "":
 		who = "someone who no longer has an account"
 	}
-	return "Last changed by " + who + " on " + formatDate(a.UpdatedAt)
+	return "Last changed by " + who + " on " + report.Date(a.UpdatedAt)
 }
 
 // answerWords is an answer put into words for "Check your answers" and the results.
@@ -134,7 +135,7 @@ func describeAnswer(it *questionnaire.Item, a questionnaire.Answer, answered boo
 	case a.OptionsSet || len(a.Options) > 0:
 		return describeChecklist(it, a.Options)
 	case a.Number != nil:
-		return answerWords{Text: numberWithUnit(*a.Number, it.Unit)}
+		return answerWords{Text: report.NumberWithUnit(*a.Number, it.Unit)}
 	case a.Text != nil && strings.TrimSpace(*a.Text) == "":
 		return answerWords{Text: "Left blank"}
 	case a.Text != nil:
@@ -156,17 +157,6 @@ func describeChecklist(it *questionnaire.Item, ids []string) answerWords {
 		}
 	}
 	return w
-}
-
-// numberWithUnit writes 37.5% but 4 meetings.
-func numberWithUnit(n float64, unit string) string {
-	switch unit {
-	case "":
-		return formatNumber(n)
-	case "%":
-		return formatNumber(n) + "%"
-	}
-	return formatNumber(n) + " " + unit
 }
 
 // checkView is the "Check your answers" page.

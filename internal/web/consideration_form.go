@@ -10,6 +10,7 @@ import (
 
 	"vcready/internal/assessment"
 	"vcready/internal/questionnaire"
+	"vcready/internal/report"
 )
 
 // How a consideration page posts its answers. Each item is one form field named by
@@ -232,11 +233,11 @@ func readNumber(it *questionnaire.Item, v string) (a questionnaire.Answer, ok bo
 func rangeText(it *questionnaire.Item) string {
 	switch {
 	case it.Min != nil && it.Max != nil:
-		return fmt.Sprintf(" from %s to %s", formatNumber(*it.Min), formatNumber(*it.Max))
+		return fmt.Sprintf(" from %s to %s", report.Number(*it.Min), report.Number(*it.Max))
 	case it.Min != nil:
-		return " of " + formatNumber(*it.Min) + " or more"
+		return " of " + report.Number(*it.Min) + " or more"
 	case it.Max != nil:
-		return " of " + formatNumber(*it.Max) + " or less"
+		return " of " + report.Number(*it.Max) + " or less"
 	}
 	return ""
 }

@@ -8,6 +8,7 @@ import (
 
 	"vcready/internal/assessment"
 	"vcready/internal/auth"
+	"vcready/internal/report"
 )
 
 // Leads invite people to their organisation.
@@ -83,7 +84,7 @@ func (s *Server) handleInviteCreate(c echo.Context) error {
 		return s.render(c, http.StatusUnprocessableEntity, "invite", Page{Title: "Invite someone", Errors: errs, Content: v})
 	}
 	v := invitationCreatedView{Email: inv.Email, Link: s.absoluteURL(c, "/invitations/"+token),
-		Expires: formatDate(inv.ExpiresAt), OrganisationID: org.ID, OrganisationName: org.Name}
+		Expires: report.Date(inv.ExpiresAt), OrganisationID: org.ID, OrganisationName: org.Name}
 	return s.render(c, http.StatusCreated, "invitation-created", Page{Title: "Invitation created", Content: v})
 }
 

@@ -3,13 +3,12 @@ package web
 import (
 	"fmt"
 	"net/http"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"vcready/internal/apperr"
 	"vcready/internal/assessment"
-	"vcready/internal/auth"
+	"vcready/internal/report"
 )
 
 // An organisation's page for its leads: teams, people and invitations.
@@ -66,7 +65,7 @@ func (s *Server) handleOrganisation(c echo.Context) error {
 		v.Teams = append(v.Teams, teamRow{t.ID, t.Name, voc.SettingLabel(t.Setting), voc.SpecialtyLabel(t.Specialty), voc.NationLabel(t.Nation)})
 	}
 	for _, u := range users {
-		v.Members = append(v.Members, memberRow{ID: u.ID, Name: u.Name, Email: u.Email, Role: roleLabel(u.Role),
+		v.Members = append(v.Members, memberRow{ID: u.ID, Name: u.Name, Email: u.Email, Role: report.Role(string(u.Role)),
 			Team: names[u.TeamID], Removable: u.ID != p.UserID})
 	}
 	for _, inv := range invs {
@@ -74,22 +73,10 @@ func (s *Server) handleOrganisation(c echo.Context) error {
 		if inv.TeamID != "" {
 			what = "member of " + names[inv.TeamID]
 		}
-		v.Invitations = append(v.Invitations, invitationRow{inv.Email, what, formatDate(inv.ExpiresAt)})
+		v.Invitations = append(v.Invitations, invitationRow{inv.Email, what, report.Date(inv.ExpiresAt)})
 	}
 	return s.render(c, http.StatusOK, "organisation", Page{Title: org.Name, Nav: "home", Notice: noticeFor(c), Content: v})
 }
-
-func roleLabel(r auth.Role) string {
-	switch r {
-	case auth.RoleAdmin:
-		return "Administrator"
-	case auth.RoleLead:
-		return "Improvement lead"
-	}
-	return "Team member"
-}
-
-func formatDate(t time.Time) string { return t.UTC().Format("2 January 2006") }
 
 type removePersonView struct {
 	OrganisationID, OrganisationName, UserID, Name, Email string

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"math"
 	"net/http"
 	"path"
 	"strconv"
@@ -14,7 +13,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"vcready/internal/scoring"
+	"vcready/internal/report"
 	"vcready/static"
 )
 
@@ -62,36 +61,12 @@ var templateFuncs = template.FuncMap{
 	"paragraphs":   paragraphs,
 	"input":        inputField,
 	"selectField":  selectField,
-	"num":          formatNumber,
+	"num":          report.Number,
 	"seriesColour": seriesColour,
 	"ringLabelY":   ringLabelY,
-	"score":        formatScore,
-	"levelLabel":   levelLabel,
-	"percent":      func(f float64) string { return formatNumber(math.Round(f*1000)/10) + "%" },
-}
-
-// formatNumber prints a number the way people write it: no trailing zeros, at most
-// three decimals.
-func formatNumber(f float64) string {
-	return strconv.FormatFloat(math.Round(f*1000)/1000, 'f', -1, 64)
-}
-
-// formatScore prints a stored score with its one decimal, or "Not enough information".
-func formatScore(p *float64) string {
-	if p == nil {
-		return "Not enough information"
-	}
-	return strconv.FormatFloat(*p, 'f', 1, 64)
-}
-
-// levelLabel turns a level key into its label.
-func levelLabel(key string) string {
-	for _, l := range scoring.Levels {
-		if l.Key == key {
-			return l.Label
-		}
-	}
-	return "No level"
+	"score":        report.Score,
+	"levelLabel":   report.Level,
+	"percent":      report.Percent,
 }
 
 // paragraphs splits text on blank lines, for multi-paragraph text from questionnaires.

@@ -9,6 +9,7 @@ import (
 
 	"vcready/internal/assessment"
 	"vcready/internal/chart"
+	"vcready/internal/report"
 	"vcready/internal/scoring"
 )
 
@@ -98,7 +99,7 @@ func newResultsView(ac *assessmentContext, prev *assessment.Assessment) resultsV
 		v.QuestionnaireTitle = ac.q.Title
 	}
 	if a.SubmittedAt != nil {
-		v.SubmittedOn = formatDate(*a.SubmittedAt)
+		v.SubmittedOn = report.Date(*a.SubmittedAt)
 	}
 	if a.Scores.Overall != nil {
 		v.OverallLevel = scoring.LevelOf(*a.Scores.Overall).Key
@@ -107,9 +108,9 @@ func newResultsView(ac *assessmentContext, prev *assessment.Assessment) resultsV
 	prevScores := map[string]*float64{}
 	if prev != nil {
 		v.Previous = &previousView{ID: prev.ID, Overall: prev.Scores.Overall,
-			Change: change(a.Scores.Overall, prev.Scores.Overall)}
+			Change: report.Change(a.Scores.Overall, prev.Scores.Overall)}
 		if prev.SubmittedAt != nil {
-			v.Previous.SubmittedOn = formatDate(*prev.SubmittedAt)
+			v.Previous.SubmittedOn = report.Date(*prev.SubmittedAt)
 		}
 		for _, c := range prev.Scores.Considerations {
 			prevScores[c.Key] = c.Score
@@ -129,7 +130,7 @@ func newResultRow(ac *assessmentContext, c scoring.Consideration, prev *float64,
 		DontKnow: c.DontKnow, NotApp: c.NotApplicable, Insufficient: c.Status == scoring.StatusInsufficient,
 		Previous: prev}
 	if hasPrev {
-		r.Change = change(c.Score, prev)
+		r.Change = report.Change(c.Score, prev)
 	}
 	return r
 }
@@ -146,23 +147,6 @@ func considerationTitle(ac *assessmentContext, key string) string {
 		return l
 	}
 	return key
-}
-
-// change describes the move from prev to cur in words rather than with a sign, which
-// screen readers read inconsistently.
-func change(cur, prev *float64) string {
-	if cur == nil || prev == nil {
-		return "Cannot compare"
-	}
-	d := scoring.Round(*cur - *prev)
-	switch {
-	case d > 0:
-		return "Up " + formatScore(&d)
-	case d < 0:
-		d = -d
-		return "Down " + formatScore(&d)
-	}
-	return "No change"
 }
 
 // resultsChartSize leaves room for the axis labels ("Shared learning") outside the
@@ -199,7 +183,7 @@ func resultsChart(v resultsView) radarView {
 func seriesText(rows []resultRow, score func(resultRow) *float64) string {
 	parts := make([]string, len(rows))
 	for i, r := range rows {
-		parts[i] = fmt.Sprintf("%s %s", r.Title, strings.ToLower(formatScore(score(r))))
+		parts[i] = fmt.Sprintf("%s %s", r.Title, strings.ToLower(report.Score(score(r))))
 	}
 	return strings.Join(parts, ", ")
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"vcready/internal/report"
 	"vcready/internal/scoring"
 	"vcready/internal/web/webtest"
 )
@@ -18,22 +19,22 @@ func TestResultsShowTheStoredNumbers(t *testing.T) {
 	body := webtest.AssertPage(t, a.Page("lead", "/assessments/"+sub.ID+"/results"), 200,
 		`<svg class="app-chart" role="img" aria-labelledby="results-chart-title results-chart-desc"`,
 		`<title id="results-chart-title">Scores for each area, out of 100</title>`,
-		"Overall score", formatScore(sub.Scores.Overall))
+		"Overall score", report.Score(sub.Scores.Overall))
 	if strings.Contains(body, "Change since last assessment") || strings.Contains(body, "stroke-dasharray=\"8 5\"/>") {
 		t.Error("a first assessment shows a comparison")
 	}
 	for _, c := range sub.Scores.Considerations {
-		row := fmt.Sprintf(`Score out of 100 </span>%s</td>`, formatScore(c.Score))
+		row := fmt.Sprintf(`Score out of 100 </span>%s</td>`, report.Score(c.Score))
 		if !strings.Contains(body, row) {
-			t.Errorf("%s: table lacks score %s", c.Key, formatScore(c.Score))
+			t.Errorf("%s: table lacks score %s", c.Key, report.Score(c.Score))
 		}
-		if c.Level != nil && !strings.Contains(body, levelLabel(*c.Level)) {
+		if c.Level != nil && !strings.Contains(body, report.Level(*c.Level)) {
 			t.Errorf("%s: no level label %s", c.Key, *c.Level)
 		}
-		if !strings.Contains(body, "Coverage </span>"+formatNumber(c.Coverage*100)+"%") {
+		if !strings.Contains(body, "Coverage </span>"+report.Number(c.Coverage*100)+"%") {
 			t.Errorf("%s: no coverage %v", c.Key, c.Coverage)
 		}
-		desc := strings.ToLower(formatScore(c.Score))
+		desc := strings.ToLower(report.Score(c.Score))
 		if !strings.Contains(body, desc) {
 			t.Errorf("%s: chart description lacks %s", c.Key, desc)
 		}
@@ -48,9 +49,9 @@ func TestResultsCompareWithThePreviousAssessment(t *testing.T) {
 	first := a.SubmitVia(webtest.AnswersJSON(q, true))
 	second := a.SubmitVia(strings.Replace(webtest.AnswersJSON(q, true), `"item_id": "eq-01", "level": 1`, `"item_id": "eq-01", "level": 4`, 1))
 	body := webtest.AssertPage(t, a.Page("member", "/assessments/"+second.ID+"/results"), 200,
-		"Change since last assessment", "Previous ("+formatDate(*first.SubmittedAt)+")", `stroke-dasharray="8 5"`,
-		"Previous assessment, "+formatDate(*first.SubmittedAt)+", dashed line")
-	want := change(second.Scores.Considerations[0].Score, first.Scores.Considerations[0].Score)
+		"Change since last assessment", "Previous ("+report.Date(*first.SubmittedAt)+")", `stroke-dasharray="8 5"`,
+		"Previous assessment, "+report.Date(*first.SubmittedAt)+", dashed line")
+	want := report.Change(second.Scores.Considerations[0].Score, first.Scores.Considerations[0].Score)
 	if !strings.HasPrefix(want, "Up ") || !strings.Contains(body, want) {
 		t.Errorf("equity change %q missing or not up", want)
 	}
@@ -60,27 +61,6 @@ func TestResultsCompareWithThePreviousAssessment(t *testing.T) {
 	webtest.AssertPage(t, a.Page("member", "/assessments/"+first.ID+"/results"), 200)
 	if b := a.Page("member", "/assessments/"+first.ID+"/results").Body.String(); strings.Contains(b, "Change since last assessment") {
 		t.Error("the first assessment compares with a later one")
-	}
-}
-
-func TestChange(t *testing.T) {
-	f := func(v float64) *float64 { return &v }
-	cases := []struct {
-		name      string
-		cur, prev *float64
-		want      string
-	}{
-		{"up", f(62.5), f(50), "Up 12.5"},
-		{"down", f(40), f(42.3), "Down 2.3"},
-		{"same", f(40), f(40), "No change"},
-		{"float noise", f(0.3), f(0.1), "Up 0.2"},
-		{"no score now", nil, f(40), "Cannot compare"},
-		{"no score before", f(40), nil, "Cannot compare"},
-	}
-	for _, tc := range cases {
-		if got := change(tc.cur, tc.prev); got != tc.want {
-			t.Errorf("%s: change = %q, want %q", tc.name, got, tc.want)
-		}
 	}
 }
 
@@ -101,7 +81,7 @@ func TestNextLevel(t *testing.T) {
 	for _, tc := range cases {
 		label, gap := nextLevel(tc.score)
 		if label != tc.label || gap != tc.gap {
-			t.Errorf("nextLevel(%v) = %q, %v; want %q, %v", formatScore(tc.score), label, gap, tc.label, tc.gap)
+			t.Errorf("nextLevel(%v) = %q, %v; want %q, %v", report.Score(tc.score), label, gap, tc.label, tc.gap)
 		}
 	}
 }

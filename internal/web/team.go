@@ -9,6 +9,7 @@ import (
 	"vcready/internal/apperr"
 	"vcready/internal/assessment"
 	"vcready/internal/auth"
+	"vcready/internal/report"
 )
 
 // A team's page, and creating and editing teams.
@@ -207,13 +208,13 @@ func (s *Server) addTeamAssessments(c echo.Context, v *teamView) error {
 }
 
 func newAssessmentRow(a assessment.Summary) assessmentRow {
-	r := assessmentRow{ID: a.ID, StartedOn: formatDate(a.CreatedAt), Overall: formatScore(a.Overall),
+	r := assessmentRow{ID: a.ID, StartedOn: report.Date(a.CreatedAt), Overall: report.Score(a.Overall),
 		OverallScored: a.Overall != nil}
 	if a.Status == assessment.StatusSubmitted {
 		r.Submitted, r.Status, r.TagClass = true, "Submitted", "nhsuk-tag--green"
 		r.Href, r.LinkText = resultsHref(a.ID), "View results"
 		if a.SubmittedAt != nil {
-			r.SubmittedOn = formatDate(*a.SubmittedAt)
+			r.SubmittedOn = report.Date(*a.SubmittedAt)
 		}
 		return r
 	}
