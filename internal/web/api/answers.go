@@ -12,6 +12,12 @@ import (
 	"vcready/internal/questionnaire"
 )
 
+// The answers endpoint: save and take back a draft's answers, all or none.
+
+func (s *server) routesAnswers(g *echo.Group) {
+	g.PUT("/assessments/:id/answers", s.handleAnswersPut)
+}
+
 // answersRequest is the body of PUT /assessments/{id}/answers. Each answer is kept raw
 // and decoded on its own, so a wrong type is reported with its index
 // (answers[3].level) as the 422s are.

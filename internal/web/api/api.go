@@ -41,6 +41,7 @@ func Register(g *echo.Group, d Deps) {
 	s.routesOrganisations(g)
 	s.routesTeams(g)
 	s.routesAssessments(g)
+	s.routesAnswers(g)
 }
 
 // requireUser returns the signed-in principal or a 401.

@@ -19,7 +19,6 @@ func (s *server) routesAssessments(g *echo.Group) {
 	g.POST("/teams/:id/assessments", s.handleAssessmentCreate)
 	g.GET("/teams/:id/assessments", s.handleAssessmentList)
 	g.GET("/assessments/:id", s.handleAssessmentGet)
-	g.PUT("/assessments/:id/answers", s.handleAnswersPut)
 	g.POST("/assessments/:id/submit", s.handleAssessmentSubmit)
 }
 

@@ -3,6 +3,8 @@ package api
 import (
 	"encoding/json"
 	"net/http"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -65,6 +67,85 @@ func TestOpenAPIReferencesResolve(t *testing.T) {
 		section, _ := comps[r[1]].(map[string]any)
 		if _, ok := section[r[2]]; !ok {
 			t.Errorf("$ref #/components/%s/%s is not defined", r[1], r[2])
+		}
+	}
+}
+
+var routesFunc = regexp.MustCompile(`(?m)^func \(s \*server\) routes(\w+)\(g \*echo\.Group\)`)
+
+// TestOpenAPIFragmentsFollowTheFiles: each Go file that registers routes has its own
+// fragment (openapi/<file>.json; openapi.go's is base.json) documenting exactly the
+// paths that file registers, so a new endpoint's documentation lands beside it.
+func TestOpenAPIFragmentsFollowTheFiles(t *testing.T) {
+	t.Parallel()
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &server{}
+	register := map[string]func(*echo.Group){
+		"openapi": s.routesOpenAPI, "tokens": s.routesTokens, "users": s.routesUsers,
+		"vocabularies": s.routesVocabularies, "questionnaires": s.routesQuestionnaires,
+		"organisations": s.routesOrganisations, "teams": s.routesTeams,
+		"assessments": s.routesAssessments, "answers": s.routesAnswers,
+	}
+	seen := 0
+	for _, file := range files {
+		if strings.HasSuffix(file, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := strings.TrimSuffix(file, ".go")
+		for _, m := range routesFunc.FindAllStringSubmatch(string(src), -1) {
+			if strings.ToLower(m[1]) != name {
+				t.Errorf("%s defines routes%s: each file registers its own routes, named after the file", file, m[1])
+			}
+			seen++
+			reg, ok := register[name]
+			if !ok {
+				t.Errorf("%s registers routes: add it to this test's table", file)
+				continue
+			}
+			checkFragment(t, name, reg)
+		}
+	}
+	if seen != len(register) {
+		t.Errorf("found %d routes functions in the files, the table has %d", seen, len(register))
+	}
+}
+
+// checkFragment compares the paths reg registers with those name's fragment documents.
+func checkFragment(t *testing.T, name string, reg func(*echo.Group)) {
+	t.Helper()
+	e := echo.New()
+	reg(e.Group("/api/v1"))
+	want := map[string]bool{}
+	for _, r := range e.Routes() {
+		if strings.HasPrefix(r.Path, "/api/v1/") && r.Method != echoRouteNotFound {
+			want[echoParam.ReplaceAllString(strings.TrimPrefix(r.Path, "/api/v1"), "{$1}")] = true
+		}
+	}
+	frag := name
+	if name == "openapi" {
+		frag = "base"
+	}
+	var doc struct {
+		Paths map[string]json.RawMessage `json:"paths"`
+	}
+	if err := readJSON(openAPIFragments, "openapi/"+frag+".json", &doc); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	for p := range want {
+		if _, ok := doc.Paths[p]; !ok {
+			t.Errorf("%s.go registers %s but openapi/%s.json does not document it", name, p, frag)
+		}
+	}
+	for p := range doc.Paths {
+		if !want[p] {
+			t.Errorf("openapi/%s.json documents %s, which %s.go does not register", frag, p, name)
 		}
 	}
 }
