@@ -13,6 +13,7 @@ import (
 // invitee's first sign-in and sign-out in Chromium, checking every page state
 // (including each error state) with axe-core.
 func TestAccountsInABrowser(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
 	}

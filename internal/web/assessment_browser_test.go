@@ -23,6 +23,7 @@ import (
 // question unanswered, submits and reads the results. axe-core checks every page
 // state on the way, error states included.
 func TestAssessmentInABrowser(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
 	}
@@ -88,6 +89,7 @@ func TestAssessmentInABrowser(t *testing.T) {
 // checklist lets someone tick an option and "Don't know" together; the server says so
 // and nothing is saved until it is fixed.
 func TestAssessmentWithoutJavaScript(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
 	}

@@ -13,6 +13,7 @@ import (
 // TestPagesInABrowser loads public pages in headless Chromium and holds each to WCAG
 // 2.2 AA with axe-core.
 func TestPagesInABrowser(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
 	}

@@ -14,6 +14,7 @@ import (
 // TestResultsShowTheStoredNumbers: the table beside the chart gives each area's
 // stored score, level and coverage, and the chart is an accessible image.
 func TestResultsShowTheStoredNumbers(t *testing.T) {
+	t.Parallel()
 	a := newTestApp(t)
 	sub := a.SubmitVia(webtest.AnswersJSON(webtest.Questionnaires().Default(), false))
 	body := webtest.AssertPage(t, a.Page("lead", "/assessments/"+sub.ID+"/results"), 200,
@@ -42,6 +43,7 @@ func TestResultsShowTheStoredNumbers(t *testing.T) {
 }
 
 func TestResultsCompareWithThePreviousAssessment(t *testing.T) {
+	t.Parallel()
 	a := newTestApp(t)
 	now := time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)
 	a.Assessments.Now = func() time.Time { now = now.Add(24 * time.Hour); return now }
@@ -65,6 +67,7 @@ func TestResultsCompareWithThePreviousAssessment(t *testing.T) {
 }
 
 func TestNextLevel(t *testing.T) {
+	t.Parallel()
 	f := func(v float64) *float64 { return &v }
 	cases := []struct {
 		score *float64
@@ -89,6 +92,7 @@ func TestNextLevel(t *testing.T) {
 // TestHowTheScoreWasMadeAddsUp: the points of each area's counted questions add up to
 // its exact score, which rounds to the stored score, as the page tells users to check.
 func TestHowTheScoreWasMadeAddsUp(t *testing.T) {
+	t.Parallel()
 	v := sampleResults()
 	for i, d := range v.Details {
 		c := sampleAssessment(true).a.Scores.Considerations[i]

@@ -33,6 +33,7 @@ func statuses(codes ...int) map[string]int {
 // TestAPIAccessByRole is the access table: every /api/v1 endpoint for every role.
 // Another organisation's resources answer 404, never 403, so ids cannot be probed.
 func TestAPIAccessByRole(t *testing.T) {
+	t.Parallel()
 	app := newTestApp(t)
 	o1, o2, t1, t3 := app.Org1.ID, app.Org2.ID, app.Team1.ID, app.Team3.ID
 	cases := []accessCase{
@@ -129,6 +130,7 @@ func routerOfTheAPI() *echo.Echo {
 // TestCookieAloneCannotChangeAnythingThroughTheAPI: a signed-in browser's cookie is
 // ignored for unsafe API methods, so another site cannot use it to make changes.
 func TestCookieAloneCannotChangeAnythingThroughTheAPI(t *testing.T) {
+	t.Parallel()
 	app := newTestApp(t)
 	req := webtest.JSONRequest(http.MethodPost, "/api/v1/organisations", `{"name":"Made by a cookie"}`)
 	req.AddCookie(app.Session("admin"))
@@ -151,6 +153,7 @@ func TestCookieAloneCannotChangeAnythingThroughTheAPI(t *testing.T) {
 }
 
 func TestBadTokenIs401(t *testing.T) {
+	t.Parallel()
 	app := newTestApp(t)
 	app.Tokens["forged"] = "vcr_" + strings.Repeat("A", 43)
 	for _, path := range []string{"/api/v1/me", "/api/v1/organisations"} {

@@ -31,6 +31,7 @@ func apiRequest(method, path, body, contentType, token string) *http.Request {
 // TestAssessmentAPIErrors covers every 4xx of API.md for the assessment endpoints,
 // with the error body's code and the fields its details name.
 func TestAssessmentAPIErrors(t *testing.T) {
+	t.Parallel()
 	a := newTestApp(t)
 	draft := a.NewDraft()
 	submitted := a.NewAnswered()
@@ -123,6 +124,7 @@ func checkAPIError(t *testing.T, rec *httptest.ResponseRecorder, status int, cod
 // TestInvalidAnswersStoreNothing: one request mixing good answers with every kind of
 // bad one is refused whole, naming each bad answer, and a GET shows nothing stored.
 func TestInvalidAnswersStoreNothing(t *testing.T) {
+	t.Parallel()
 	a := newTestApp(t)
 	d := a.NewDraft()
 	a.API("member", http.MethodPut, "/api/v1/assessments/"+d.ID+"/answers", `{"answers": [{"item_id": "eq-01", "level": 3}]}`)
@@ -155,6 +157,7 @@ func TestInvalidAnswersStoreNothing(t *testing.T) {
 }
 
 func TestSubmitListsEveryUnansweredItem(t *testing.T) {
+	t.Parallel()
 	a := newTestApp(t)
 	q := webtest.Questionnaires().Default()
 	d := a.NewDraft()
@@ -182,6 +185,7 @@ func TestSubmitListsEveryUnansweredItem(t *testing.T) {
 
 // TestAssessmentAPIBodyTooLarge: a body over the limit is 413 before anything is read.
 func TestAssessmentAPIBodyTooLarge(t *testing.T) {
+	t.Parallel()
 	a := newTestApp(t)
 	d := a.NewDraft()
 	small, err := web.New(web.Config{BodyLimit: "1K"}, web.Deps{Questionnaires: webtest.Questionnaires(), Accounts: a.Accounts, Assessments: a.Assessments})

@@ -11,6 +11,7 @@ import (
 )
 
 func TestAssessmentAPIContract(t *testing.T) {
+	t.Parallel()
 	a := newTestApp(t)
 	q := webtest.Questionnaires().Default()
 
@@ -77,6 +78,7 @@ func TestAssessmentAPIContract(t *testing.T) {
 }
 
 func TestAssessmentAPIListIsNewestFirst(t *testing.T) {
+	t.Parallel()
 	a := newTestApp(t)
 	now := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
 	a.Assessments.Now = func() time.Time { now = now.Add(time.Minute); return now }
@@ -103,6 +105,7 @@ func TestAssessmentAPIListIsNewestFirst(t *testing.T) {
 // TestCookieOnlyAPIWritesAreRefused: a signed-in browser cannot change an assessment
 // through the API without a token, but can read it.
 func TestCookieOnlyAPIWritesAreRefused(t *testing.T) {
+	t.Parallel()
 	a := newTestApp(t)
 	d := a.NewDraft()
 	for _, tc := range []struct {
@@ -125,6 +128,7 @@ func TestCookieOnlyAPIWritesAreRefused(t *testing.T) {
 // TestAPIClearAnswers: "clear" takes back saved answers in the same request that saves
 // others; a bad id in it rejects the whole request.
 func TestAPIClearAnswers(t *testing.T) {
+	t.Parallel()
 	app := newTestApp(t)
 	rec := app.API("member", http.MethodPost, "/api/v1/teams/"+app.Team1.ID+"/assessments", `{}`)
 	id := webtest.Decode[map[string]any](t, rec)["id"].(string)

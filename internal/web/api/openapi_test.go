@@ -17,6 +17,7 @@ var echoParam = regexp.MustCompile(`:([a-zA-Z_]+)`)
 // TestOpenAPIDocumentsEveryRoute keeps the published document true: every route
 // registered under /api/v1 must appear in it with its method.
 func TestOpenAPIDocumentsEveryRoute(t *testing.T) {
+	t.Parallel()
 	e := echo.New()
 	Register(e.Group("/api/v1"), Deps{})
 	var doc struct {
@@ -57,6 +58,7 @@ const echoRouteNotFound = "echo_route_not_found"
 
 // TestOpenAPIReferencesResolve checks that every $ref points at a defined component.
 func TestOpenAPIReferencesResolve(t *testing.T) {
+	t.Parallel()
 	var doc map[string]any
 	if err := json.Unmarshal(openAPIDocument, &doc); err != nil {
 		t.Fatal(err)

@@ -9,6 +9,7 @@ import (
 )
 
 func TestQuestionnaireAPI(t *testing.T) {
+	t.Parallel()
 	app := newTestApp(t)
 	get := func(path string) *httptest.ResponseRecorder { return app.API("member", http.MethodGet, path, "") }
 	if rec := app.API("anonymous", http.MethodGet, "/api/v1/questionnaires", ""); rec.Code != 401 {

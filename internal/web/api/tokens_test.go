@@ -9,6 +9,7 @@ import (
 )
 
 func TestAPITokenCreate(t *testing.T) {
+	t.Parallel()
 	app := newTestApp(t)
 	rec := app.API("anonymous", http.MethodPost, "/api/v1/auth/tokens", `{"email":"lead@example.org","password":"`+webtest.Password+`"}`)
 	if rec.Code != 201 {

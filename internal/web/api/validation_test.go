@@ -9,6 +9,7 @@ import (
 )
 
 func TestAPIValidationNamesFields(t *testing.T) {
+	t.Parallel()
 	app := newTestApp(t)
 	rec := app.API("admin", http.MethodPost, "/api/v1/organisations/"+app.Org1.ID+"/teams", `{"name":"X","setting":"moon","specialty":"physiotherapy","nation":"mars"}`)
 	body := rec.Body.String()

@@ -8,6 +8,7 @@ import (
 )
 
 func TestQuestionnairePreviewShowsEveryItem(t *testing.T) {
+	t.Parallel()
 	set := webtest.Questionnaires()
 	s := mustServer(t, Deps{Questionnaires: set})
 	rec := do(t, s, http.MethodGet, "/questionnaire", "")

@@ -9,6 +9,7 @@ import (
 // The worked example is hand-checkable: weights 2+1+1+1 = 5 counted; parts
 // 2*3/4 + 1*1/2 + 1*2/4 + 1*0/4 = 1.5 + 0.5 + 0.5 + 0 = 2.5; score 100*2.5/5 = 50.0.
 func TestScoringExampleMatchesHandArithmetic(t *testing.T) {
+	t.Parallel()
 	ex := buildScoringExample()
 	if ex.SumW != 5 || ex.SumParts != 2.5 {
 		t.Errorf("sums = %v, %v; want 5, 2.5", ex.SumW, ex.SumParts)

@@ -12,6 +12,7 @@ import (
 // TestReadItem reads one question's posted values for every kind of item: what is
 // saved, what is skipped as blank, and what is sent back as an error.
 func TestReadItem(t *testing.T) {
+	t.Parallel()
 	q := webtest.Questionnaires().Default()
 	item := func(id string) *questionnaire.Item {
 		it, _, ok := q.Item(id)
@@ -76,6 +77,7 @@ func TestReadItem(t *testing.T) {
 // TestSavedAnswersShowAsPosted: what a page shows for a saved answer is what the
 // form would post to save it again, so resaving an untouched page changes nothing.
 func TestSavedAnswersShowAsPosted(t *testing.T) {
+	t.Parallel()
 	q := webtest.Questionnaires().Default()
 	ac := sampleAssessment(true)
 	saved := answerIndex(ac.a.Answers)
@@ -97,6 +99,7 @@ func TestSavedAnswersShowAsPosted(t *testing.T) {
 // TestItemInputIDs: the first input of a question takes its id, so "#eq-04" links
 // land on it; the rest follow the NHS macros' numbering, the divider included.
 func TestItemInputIDs(t *testing.T) {
+	t.Parallel()
 	q := webtest.Questionnaires().Default()
 	it, _, _ := q.Item("eq-04")
 	v := newItemView(q, it, 4, []string{"captions-chat", formNone})

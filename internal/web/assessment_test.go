@@ -17,6 +17,7 @@ func startDraft(t testing.TB, s *webtest.Client, teamID string) string {
 }
 
 func TestStartAnAssessmentFromTheTeamPage(t *testing.T) {
+	t.Parallel()
 	a := newTestApp(t)
 	b := a.Browser("member")
 	webtest.AssertPage(t, b.Get("/teams/"+a.Team1.ID), 200, "Your team has not started a self-assessment yet")
@@ -34,6 +35,7 @@ func TestStartAnAssessmentFromTheTeamPage(t *testing.T) {
 }
 
 func TestStartingWithoutTheCSRFTokenIsRefused(t *testing.T) {
+	t.Parallel()
 	a := newTestApp(t)
 	b := a.Browser("member")
 	b.Get("/teams/" + a.Team1.ID)
@@ -48,6 +50,7 @@ func TestStartingWithoutTheCSRFTokenIsRefused(t *testing.T) {
 // see the team are told the page does not exist; anonymous visitors are sent to
 // sign in and brought back.
 func TestAssessmentPagesAccess(t *testing.T) {
+	t.Parallel()
 	a := newTestApp(t)
 	draft := a.NewDraft()
 	done := a.NewAnswered()
@@ -71,6 +74,7 @@ func TestAssessmentPagesAccess(t *testing.T) {
 }
 
 func TestUnknownAssessmentPages(t *testing.T) {
+	t.Parallel()
 	a := newTestApp(t)
 	draft := a.NewDraft()
 	for _, path := range []string{"/assessments/nope", "/assessments/nope/results",
@@ -82,6 +86,7 @@ func TestUnknownAssessmentPages(t *testing.T) {
 // TestSubmittedAssessmentsAreReadOnly: the pages that change answers lead to the
 // results, a stale form is refused, and a draft has no results yet.
 func TestSubmittedAssessmentsAreReadOnly(t *testing.T) {
+	t.Parallel()
 	a := newTestApp(t)
 	b := a.Browser("member")
 	done := a.NewAnswered()
@@ -95,4 +100,40 @@ func TestSubmittedAssessmentsAreReadOnly(t *testing.T) {
 	webtest.AssertRedirect(t, b.Post("/assessments/"+done.ID+"/submit", nil), "/assessments/"+done.ID+"/results")
 	draft := a.NewDraft()
 	webtest.AssertRedirect(t, a.Page("member", "/assessments/"+draft.ID+"/results"), "/assessments/"+draft.ID)
+}
+
+func TestCheckAnswersAndSubmit(t *testing.T) {
+	t.Parallel()
+	a := newTestApp(t)
+	q := webtest.Questionnaires().Default()
+	b := a.Browser("member")
+	id := startDraft(t, b, a.Team1.ID)
+	a.API("member", http.MethodPut, "/api/v1/assessments/"+id+"/answers", webtest.AnswersJSON(q, false, "eq-03", "sl-06", "eq-09"))
+	check := "/assessments/" + id + "/check"
+	webtest.AssertPage(t, b.Get(check), 200, "Check your answers", "2 required questions are not answered yet",
+		`href="/assessments/`+id+`/considerations/equity#eq-01"`, "Not answered", "(optional)",
+		`<span class="nhsuk-u-visually-hidden"> question 3: How does your team arrange`, "Submit assessment")
+
+	body := webtest.AssertPage(t, b.Post("/assessments/"+id+"/submit", nil), http.StatusUnprocessableEntity,
+		"<title>Error: Check your answers", "There is a problem",
+		`<a href="/assessments/`+id+`/considerations/equity#eq-03">Answer question 3 in Equity of access</a>`,
+		`<a href="/assessments/`+id+`/considerations/shared_learning#sl-06">Answer question 6 in Shared learning</a>`)
+	if strings.Count(body, "<li><a href=\"/assessments/") != 2 {
+		t.Errorf("the error summary should list exactly the 2 unanswered questions")
+	}
+
+	for _, p := range []struct{ area, item, value string }{{"equity", "eq-03", formDontKnow}, {"shared_learning", "sl-06", "2"}} {
+		page := "/assessments/" + id + "/considerations/" + p.area
+		b.Get(page)
+		form := savedValues(mapValues(a.answersOf(id)))
+		form.Set(p.item, p.value)
+		webtest.AssertRedirect(t, b.Post(page, form), "/assessments/")
+	}
+	webtest.AssertPage(t, b.Get("/assessments/"+id), 200, "Ready to submit")
+	b.Get(check)
+	webtest.AssertRedirect(t, b.Post("/assessments/"+id+"/submit", nil), "/assessments/"+id+"/results?notice=submitted")
+	webtest.AssertPage(t, b.Get("/assessments/"+id+"/results?notice=submitted"), 200, "Your assessment has been submitted",
+		`role="img"`, "<title", "Scores for each area", "What would move you to the next level",
+		"How this score was made", `href="/scoring"`)
+	webtest.AssertPage(t, b.Get("/teams/"+a.Team1.ID), 200, "Submitted", "View results", `href="/assessments/`+id+`/results"`)
 }
