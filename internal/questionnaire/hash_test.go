@@ -1,6 +1,9 @@
 package questionnaire
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestHashStable(t *testing.T) {
 	base := mustParse(t, miniPath)
@@ -63,5 +66,15 @@ func TestComputeHashIgnoresBookkeeping(t *testing.T) {
 	}
 	if got != q.Hash {
 		t.Errorf("ComputeHash() = %s, want %s", got, q.Hash)
+	}
+}
+
+// TestMiniHashFrozen pins the hash of mini.yaml, recorded with the hash code as it was
+// when the first hashes were stored: the canonical form must never drift from it.
+func TestMiniHashFrozen(t *testing.T) {
+	q := mustParse(t, miniPath)
+	want := strings.TrimSpace(string(readFile(t, "testdata/canonical/mini.sha256")))
+	if q.Hash != want {
+		t.Errorf("Hash = %s, want %s (testdata/canonical/mini.sha256; never update it)", q.Hash, want)
 	}
 }
