@@ -6,6 +6,7 @@ import (
 )
 
 func TestHashStable(t *testing.T) {
+	t.Parallel()
 	base := mustParse(t, miniPath)
 	tests := []struct {
 		name string
@@ -19,6 +20,7 @@ func TestHashStable(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			q, err := Parse("other-name.yaml", tt.data)
 			if err != nil {
 				t.Fatal(err)
@@ -31,6 +33,7 @@ func TestHashStable(t *testing.T) {
 }
 
 func TestHashChanges(t *testing.T) {
+	t.Parallel()
 	base := mustParse(t, miniPath)
 	tests := []struct {
 		name   string
@@ -45,6 +48,7 @@ func TestHashChanges(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			q, err := Parse(miniPath, miniWith(t, tt.oldNew...))
 			if err != nil {
 				t.Fatal(err)
@@ -57,6 +61,7 @@ func TestHashChanges(t *testing.T) {
 }
 
 func TestComputeHashIgnoresBookkeeping(t *testing.T) {
+	t.Parallel()
 	q := mustParse(t, miniPath)
 	c := *q
 	c.Hash, c.File, c.Default = "something", "elsewhere.yaml", !q.Default
@@ -72,6 +77,7 @@ func TestComputeHashIgnoresBookkeeping(t *testing.T) {
 // TestMiniHashFrozen pins the hash of mini.yaml, recorded with the hash code as it was
 // when the first hashes were stored: the canonical form must never drift from it.
 func TestMiniHashFrozen(t *testing.T) {
+	t.Parallel()
 	q := mustParse(t, miniPath)
 	want := strings.TrimSpace(string(readFile(t, "testdata/canonical/mini.sha256")))
 	if q.Hash != want {
