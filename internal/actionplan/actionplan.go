@@ -24,26 +24,26 @@ const BelowMedianFactor = 1.5
 
 // Action is one thing a team's answers call for.
 type Action struct {
-	ItemID        string `json:"item_id"`
-	Consideration string `json:"consideration"`
+	ItemID        string
+	Consideration string
 	// Text is the item's action for the answered level; a checklist gives one line per
 	// missing option. Empty only if the questionnaire has no action text for the answer.
-	Text  string  `json:"text"`
-	Value float64 `json:"value"` // 0 for dont_know
-	Max   float64 `json:"max"`
+	Text  string
+	Value float64 // 0 for dont_know
+	Max   float64
 	// DontKnow is true when the action comes from a dont_know answer: the first step is
 	// to find out.
-	DontKnow bool `json:"dont_know"`
+	DontKnow bool
 	// Weight is the item weight w_i.
-	Weight float64 `json:"weight"`
+	Weight float64
 	// ConsiderationWeight and BelowMedian are the other factors of Priority, kept so
 	// that the UI can show how a priority was made.
-	ConsiderationWeight float64 `json:"consideration_weight"`
-	BelowMedian         bool    `json:"below_median"`
+	ConsiderationWeight float64
+	BelowMedian         bool
 	// Priority = Weight * (Max - Value) / Max * ConsiderationWeight * (1.5 if BelowMedian),
 	// at full precision.
-	Priority float64 `json:"priority"`
-	DoFirst  bool    `json:"do_first"`
+	Priority float64
+	DoFirst  bool
 }
 
 // Derive lists the actions a team's answers call for, highest priority first.

@@ -72,6 +72,7 @@ func ticks(ids ...string) questionnaire.Answer {
 
 // priority = w * (max - v) / max * consideration weight * (1.5 if below median)
 func TestDerive(t *testing.T) {
+	t.Parallel()
 	answers := scoring.Answers{
 		"e1": lvl(2),      // 1 * (4-2)/4 * 1 = 0.5
 		"e2": opt("some"), // 2 * (2-1)/2 * 1 = 1.0
@@ -100,6 +101,7 @@ func TestDerive(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			got := Derive(testQuestionnaire(), tt.answers, tt.belowMedian)
 			if diff := cmp.Diff(tt.want, got, cmpopts.EquateEmpty()); diff != "" {
 				t.Errorf("Derive() mismatch (-want +got):\n%s", diff)
@@ -109,6 +111,7 @@ func TestDerive(t *testing.T) {
 }
 
 func TestDeriveTiesKeepQuestionnaireOrder(t *testing.T) {
+	t.Parallel()
 	q := &questionnaire.Questionnaire{Considerations: []questionnaire.Consideration{
 		// a1 = 0.3 * 4/4 * 1 = 0.3 exactly as written;
 		{Key: eq, Weight: 1, Items: []questionnaire.Item{scale("a1", 0.3), scale("a2", 1), scale("a3", 1)}},
@@ -130,6 +133,7 @@ func TestDeriveTiesKeepQuestionnaireOrder(t *testing.T) {
 }
 
 func TestDeriveMarksFiveDoFirst(t *testing.T) {
+	t.Parallel()
 	var items []questionnaire.Item
 	a := scoring.Answers{}
 	for i := range 7 {
@@ -150,6 +154,7 @@ func TestDeriveMarksFiveDoFirst(t *testing.T) {
 }
 
 func TestDeriveSkipsUnscoredAndZeroMaximumItems(t *testing.T) {
+	t.Parallel()
 	q := &questionnaire.Questionnaire{Considerations: []questionnaire.Consideration{{Key: eq, Items: []questionnaire.Item{
 		{ID: "t", Type: questionnaire.TypeText},
 		{ID: "n", Type: questionnaire.TypeNumber},

@@ -7,6 +7,7 @@ import (
 )
 
 func TestActionText(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		itemID string
@@ -23,6 +24,7 @@ func TestActionText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			var got *Action
 			for _, act := range Derive(testQuestionnaire(), tt.answer, nil) {
 				if act.ItemID == tt.itemID {

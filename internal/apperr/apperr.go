@@ -39,8 +39,8 @@ var (
 // FieldProblem names one field of the input and what is wrong with it, in words a
 // user can act on.
 type FieldProblem struct {
-	Field   string `json:"field"`
-	Problem string `json:"problem"`
+	Field   string
+	Problem string
 }
 
 // ValidationError is an ErrInvalid (or, from BadRequest, an ErrBadRequest) that lists

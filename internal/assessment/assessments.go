@@ -2,7 +2,6 @@ package assessment
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -24,74 +23,55 @@ const (
 // Assessment is one team's answers to one version of a questionnaire. Several members
 // may work on one draft; once submitted it never changes.
 type Assessment struct {
-	ID             string           `json:"id"`
-	TeamID         string           `json:"team_id"`
-	OrganisationID string           `json:"organisation_id"`
-	Questionnaire  QuestionnaireRef `json:"questionnaire"`
-	Status         string           `json:"status"`
-	CreatedAt      time.Time        `json:"created_at"`
-	CreatedBy      string           `json:"created_by"`
-	SubmittedAt    *time.Time       `json:"submitted_at"`
-	SubmittedBy    string           `json:"submitted_by,omitempty"`
-	Answers        []Answer         `json:"answers"`
+	ID             string
+	TeamID         string
+	OrganisationID string
+	Questionnaire  QuestionnaireRef
+	Status         string
+	CreatedAt      time.Time
+	CreatedBy      string
+	SubmittedAt    *time.Time
+	SubmittedBy    string
+	Answers        []Answer
 	// Scores are provisional for a draft (computed on read over what is answered so
 	// far) and final once submitted: then always the stored ones, never recomputed.
-	Scores scoring.Result `json:"scores"`
+	Scores scoring.Result
 }
 
 // QuestionnaireRef names exactly what was answered: the hash tells two files with the
 // same id and version but different content apart.
 type QuestionnaireRef struct {
-	ID      string `json:"id"`
-	Version string `json:"version"`
-	Hash    string `json:"hash"`
+	ID      string
+	Version string
+	Hash    string
 }
 
 // Answer is a team's answer to one item, with who last changed it and when: several
 // members can work on one draft.
 type Answer struct {
 	questionnaire.Answer
-	UpdatedBy string `json:"updated_by"`
+	UpdatedBy string
 	// UpdatedByEmail is the email of UpdatedBy, or "" once that user is removed.
-	UpdatedByEmail string    `json:"updated_by_email,omitempty"`
-	UpdatedAt      time.Time `json:"updated_at"`
-}
-
-// MarshalJSON writes "options": [] for a checklist answered with nothing ticked, which
-// the embedded answer's omitempty would drop, turning "nothing in place" into "not
-// answered".
-func (a Answer) MarshalJSON() ([]byte, error) {
-	type plain Answer // without this method
-	var opts *[]string
-	if a.OptionsSet || len(a.Options) > 0 {
-		o := a.Options
-		if o == nil {
-			o = []string{}
-		}
-		opts = &o
-	}
-	return json.Marshal(struct {
-		plain
-		Options *[]string `json:"options,omitempty"`
-	}{plain(a), opts})
+	UpdatedByEmail string
+	UpdatedAt      time.Time
 }
 
 // Summary is an assessment as listed: enough to pick one and see its progress.
 type Summary struct {
-	ID            string           `json:"id"`
-	TeamID        string           `json:"team_id"`
-	Questionnaire QuestionnaireRef `json:"questionnaire"`
-	Status        string           `json:"status"`
-	CreatedAt     time.Time        `json:"created_at"`
-	CreatedBy     string           `json:"created_by"`
-	SubmittedAt   *time.Time       `json:"submitted_at"`
+	ID            string
+	TeamID        string
+	Questionnaire QuestionnaireRef
+	Status        string
+	CreatedAt     time.Time
+	CreatedBy     string
+	SubmittedAt   *time.Time
 	// Overall is the overall score: final once submitted, provisional for a draft, nil
 	// when nothing can be scored yet.
-	Overall *float64 `json:"overall"`
+	Overall *float64
 	// Answered counts the scored items with an answer (not_applicable and dont_know
 	// included) out of ScoredItems.
-	Answered    int `json:"answered"`
-	ScoredItems int `json:"scored_items"`
+	Answered    int
+	ScoredItems int
 }
 
 // Create starts a draft assessment for a team with questionnaire questionnaireID, or

@@ -17,12 +17,12 @@ const MaxNameLength = 120
 
 // Organisation is a trust, practice, board or programme whose teams use vcready.
 type Organisation struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
+	ID   string
+	Name string
 	// Demo marks the synthetic organisation seeded by serve --demo, so pages can
 	// label its data as made up.
-	Demo      bool      `json:"demo"`
-	CreatedAt time.Time `json:"created_at"`
+	Demo      bool
+	CreatedAt time.Time
 }
 
 // CreateOrganisation creates an organisation. Only admins may.

@@ -13,21 +13,21 @@ import (
 // Team is a clinical or care team that assesses itself. Setting, Specialty and Nation
 // are vocabulary keys: they decide which teams it is benchmarked against.
 type Team struct {
-	ID             string    `json:"id"`
-	OrganisationID string    `json:"organisation_id"`
-	Name           string    `json:"name"`
-	Setting        string    `json:"setting"`
-	Specialty      string    `json:"specialty"`
-	Nation         string    `json:"nation"`
-	CreatedAt      time.Time `json:"created_at"`
+	ID             string
+	OrganisationID string
+	Name           string
+	Setting        string
+	Specialty      string
+	Nation         string
+	CreatedAt      time.Time
 }
 
 // TeamInput is what a lead says about a team when creating or editing it.
 type TeamInput struct {
-	Name      string `json:"name"`
-	Setting   string `json:"setting"`
-	Specialty string `json:"specialty"`
-	Nation    string `json:"nation"`
+	Name      string
+	Setting   string
+	Specialty string
+	Nation    string
 }
 
 // CreateTeam adds a team to an organisation. Admins and the organisation's leads may.

@@ -21,16 +21,16 @@ var vocab = mustParseVocabularies(vocabularyFile)
 // Term is one entry of a controlled list: the key stored and sent over the API, and
 // the label people read.
 type Term struct {
-	Key   string `json:"key" yaml:"key"`
-	Label string `json:"label" yaml:"label"`
+	Key   string `yaml:"key"`
+	Label string `yaml:"label"`
 }
 
 // Vocabularies are the controlled lists that describe a team. Benchmark cohorts are
 // teams sharing a key, so free text would split cohorts on spelling.
 type Vocabularies struct {
-	Settings    []Term `json:"settings" yaml:"settings"`
-	Specialties []Term `json:"specialties" yaml:"specialties"`
-	Nations     []Term `json:"nations" yaml:"nations"`
+	Settings    []Term `yaml:"settings"`
+	Specialties []Term `yaml:"specialties"`
+	Nations     []Term `yaml:"nations"`
 }
 
 // Vocabularies returns the controlled lists teams are described with, in display

@@ -20,16 +20,16 @@ const MinCohort = 5
 type Stats struct {
 	// N is the cohort size. It is reported even when the cohort is suppressed, so the
 	// UI can say why no comparison is shown; it reveals no team's score.
-	N int `json:"n"`
+	N int
 	// Suppressed is true when N < MinCohort; the figures below are then all zero and must
 	// not be shown.
-	Suppressed bool `json:"suppressed"`
+	Suppressed bool
 	// Percentile is the percentile rank of the own score, 0..100: the share of the cohort
 	// below it, counting ties as half.
-	Percentile float64 `json:"percentile"`
-	Median     float64 `json:"median"`
-	P25        float64 `json:"p25"`
-	P75        float64 `json:"p75"`
+	Percentile float64
+	Median     float64
+	P25        float64
+	P75        float64
 }
 
 // Compare compares a team's own score with the cohort's scores (full precision, in any

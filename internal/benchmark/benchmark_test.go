@@ -13,6 +13,7 @@ import (
 //
 //	h = (n-1) * p; Q = x[floor(h)] + frac(h) * (x[floor(h)+1] - x[floor(h)])
 func TestQuantile(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		sorted []float64
@@ -52,6 +53,7 @@ func TestQuantile(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			if got := Quantile(tt.sorted, tt.p); math.Abs(got-tt.want) > 1e-12 {
 				t.Errorf("Quantile(%v, %v) = %v, want %v", tt.sorted, tt.p, got, tt.want)
 			}
@@ -60,12 +62,14 @@ func TestQuantile(t *testing.T) {
 }
 
 func TestQuantileEmptyIsNaN(t *testing.T) {
+	t.Parallel()
 	if got := Quantile(nil, 0.5); !math.IsNaN(got) {
 		t.Errorf("Quantile(nil, 0.5) = %v, want NaN", got)
 	}
 }
 
 func TestCompare(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		own    float64
@@ -126,6 +130,7 @@ func TestCompare(t *testing.T) {
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			got := Compare(tt.own, tt.cohort)
 			if diff := cmp.Diff(tt.want, got, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
 				t.Errorf("Compare() mismatch (-want +got):\n%s", diff)
@@ -135,6 +140,7 @@ func TestCompare(t *testing.T) {
 }
 
 func TestCompareLeavesCohortAlone(t *testing.T) {
+	t.Parallel()
 	cohort := []float64{50, 10, 40, 30, 20}
 	Compare(30, cohort)
 	if diff := cmp.Diff([]float64{50, 10, 40, 30, 20}, cohort); diff != "" {
@@ -143,6 +149,7 @@ func TestCompareLeavesCohortAlone(t *testing.T) {
 }
 
 func TestSuppressionThreshold(t *testing.T) {
+	t.Parallel()
 	for n := range 8 {
 		got := Compare(1, seq(1, n)).Suppressed
 		if want := n < MinCohort; got != want {

@@ -8,6 +8,7 @@ import (
 func f(v float64) *float64 { return &v }
 
 func TestRadarGeometry(t *testing.T) {
+	t.Parallel()
 	r := NewRadar(400, []string{"A", "B", "C", "D"}, []Series{{Name: "s", Values: []*float64{f(100), f(50), nil, f(150)}}})
 	if r.Center != (Point{200, 200}) || r.Radius != 128 {
 		t.Fatalf("centre %v radius %v", r.Center, r.Radius)

@@ -9,15 +9,15 @@ const (
 // Answer is one answer to one item. Exactly one of Status, Level, Option, Options,
 // Number or Text is set; CheckAnswer enforces that and the item's own limits.
 type Answer struct {
-	ItemID  string   `json:"item_id"`
-	Status  string   `json:"status,omitempty"`  // NotApplicable or DontKnow
-	Level   *int     `json:"level,omitempty"`   // scale
-	Option  string   `json:"option,omitempty"`  // choice
-	Options []string `json:"options,omitempty"` // checklist (may be empty: nothing in place)
+	ItemID  string
+	Status  string   // NotApplicable or DontKnow
+	Level   *int     // scale
+	Option  string   // choice
+	Options []string // checklist (may be empty: nothing in place)
 	// OptionsSet tells an empty checklist answer (nothing ticked) from no checklist answer.
-	OptionsSet bool     `json:"-"`
-	Number     *float64 `json:"number,omitempty"` // number
-	Text       *string  `json:"text,omitempty"`   // text
+	OptionsSet bool
+	Number     *float64 // number
+	Text       *string  // text
 }
 
 // Value is the value an answer contributes to scores, in 0..MaxScore, and whether the

@@ -9,6 +9,7 @@ import (
 )
 
 func TestCheckAnswers(t *testing.T) {
+	t.Parallel()
 	q := mustParse(t, miniPath)
 	type A = Answer
 	one := func(field, problem string) []AnswerProblem {
@@ -91,6 +92,7 @@ func TestCheckAnswers(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			got := q.CheckAnswers(tt.answers)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("CheckAnswers (-want +got):\n%s", diff)
@@ -100,6 +102,7 @@ func TestCheckAnswers(t *testing.T) {
 }
 
 func TestMaxScore(t *testing.T) {
+	t.Parallel()
 	q := mustParse(t, miniPath)
 	want := map[string]int{"eq-01": 4, "eq-02": 0, "pa-01": 2, "in-01": 3, "ev-01": 3, "ev-02": 0}
 	for id, w := range want {
@@ -111,6 +114,7 @@ func TestMaxScore(t *testing.T) {
 }
 
 func TestValue(t *testing.T) {
+	t.Parallel()
 	q := mustParse(t, miniPath)
 	tests := []struct {
 		name        string
@@ -130,6 +134,7 @@ func TestValue(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			it, _, ok := q.Item(tt.a.ItemID)
 			if !ok {
 				t.Fatalf("item %s not found", tt.a.ItemID)

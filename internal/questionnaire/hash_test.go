@@ -1,8 +1,12 @@
 package questionnaire
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestHashStable(t *testing.T) {
+	t.Parallel()
 	base := mustParse(t, miniPath)
 	tests := []struct {
 		name string
@@ -16,6 +20,7 @@ func TestHashStable(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			q, err := Parse("other-name.yaml", tt.data)
 			if err != nil {
 				t.Fatal(err)
@@ -28,6 +33,7 @@ func TestHashStable(t *testing.T) {
 }
 
 func TestHashChanges(t *testing.T) {
+	t.Parallel()
 	base := mustParse(t, miniPath)
 	tests := []struct {
 		name   string
@@ -42,6 +48,7 @@ func TestHashChanges(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			q, err := Parse(miniPath, miniWith(t, tt.oldNew...))
 			if err != nil {
 				t.Fatal(err)
@@ -54,6 +61,7 @@ func TestHashChanges(t *testing.T) {
 }
 
 func TestComputeHashIgnoresBookkeeping(t *testing.T) {
+	t.Parallel()
 	q := mustParse(t, miniPath)
 	c := *q
 	c.Hash, c.File, c.Default = "something", "elsewhere.yaml", !q.Default
@@ -63,5 +71,16 @@ func TestComputeHashIgnoresBookkeeping(t *testing.T) {
 	}
 	if got != q.Hash {
 		t.Errorf("ComputeHash() = %s, want %s", got, q.Hash)
+	}
+}
+
+// TestMiniHashFrozen pins the hash of mini.yaml, recorded with the hash code as it was
+// when the first hashes were stored: the canonical form must never drift from it.
+func TestMiniHashFrozen(t *testing.T) {
+	t.Parallel()
+	q := mustParse(t, miniPath)
+	want := strings.TrimSpace(string(readFile(t, "testdata/canonical/mini.sha256")))
+	if q.Hash != want {
+		t.Errorf("Hash = %s, want %s (testdata/canonical/mini.sha256; never update it)", q.Hash, want)
 	}
 }

@@ -22,6 +22,7 @@ func variant(t *testing.T, id, version string, isDefault bool) *fstest.MapFile {
 }
 
 func TestLoadTestdata(t *testing.T) {
+	t.Parallel()
 	s, err := Load(os.DirFS("testdata/valid"))
 	if err != nil {
 		t.Fatal(err)
@@ -35,6 +36,7 @@ func TestLoadTestdata(t *testing.T) {
 }
 
 func TestLoadSet(t *testing.T) {
+	t.Parallel()
 	fsys := fstest.MapFS{
 		"b-1.yaml":   variant(t, "beta", "1.9.0", false),
 		"b-2.yml":    variant(t, "beta", "1.10.0", false),
@@ -75,6 +77,7 @@ func TestLoadSet(t *testing.T) {
 }
 
 func TestLoadDefault(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		fsys    func(t *testing.T) fstest.MapFS
@@ -105,6 +108,7 @@ func TestLoadDefault(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			s, err := Load(tt.fsys(t))
 			if tt.problem != "" {
 				if got := problemStrings(t, err); !slices.Contains(got, tt.problem) {
@@ -123,6 +127,7 @@ func TestLoadDefault(t *testing.T) {
 }
 
 func TestLoadListError(t *testing.T) {
+	t.Parallel()
 	_, err := Load(os.DirFS("testdata/does-not-exist"))
 	if err == nil || errors.As(err, new(Problems)) {
 		t.Errorf("Load(missing dir) = %v, want a plain error", err)
@@ -130,6 +135,7 @@ func TestLoadListError(t *testing.T) {
 }
 
 func TestCompareVersions(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		a, b string
 		want int

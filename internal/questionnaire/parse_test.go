@@ -10,6 +10,7 @@ import (
 )
 
 func TestParseValid(t *testing.T) {
+	t.Parallel()
 	q := mustParse(t, miniPath)
 	if q.ID != "mini" || q.Version != "1.2.0" || !q.Default || q.File != miniPath {
 		t.Errorf("header = %q %q default=%v file=%q", q.ID, q.Version, q.Default, q.File)
@@ -33,6 +34,7 @@ func TestParseValid(t *testing.T) {
 }
 
 func TestParseDefaults(t *testing.T) {
+	t.Parallel()
 	q := mustParse(t, miniPath)
 	weights := map[string]float64{}
 	for _, c := range q.Considerations {
@@ -52,6 +54,7 @@ func TestParseDefaults(t *testing.T) {
 }
 
 func TestParseItemShapes(t *testing.T) {
+	t.Parallel()
 	q := mustParse(t, miniPath)
 	tests := []struct {
 		id   string
@@ -77,6 +80,7 @@ func TestParseItemShapes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.id, func(t *testing.T) {
+			t.Parallel()
 			it, _, ok := q.Item(tt.id)
 			if !ok {
 				t.Fatalf("item %s not found", tt.id)
@@ -95,6 +99,7 @@ func TestParseItemShapes(t *testing.T) {
 // TestParseBroken checks that one broken file yields every problem at once, each
 // naming the file, the item (or consideration) and what is wrong.
 func TestParseBroken(t *testing.T) {
+	t.Parallel()
 	const file = "testdata/broken/broken.yaml"
 	q, err := Parse(file, readFile(t, file))
 	if q != nil {
@@ -147,6 +152,7 @@ func TestParseBroken(t *testing.T) {
 }
 
 func TestParseStrict(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name     string
 		old, new string
@@ -167,6 +173,7 @@ func TestParseStrict(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			_, err := Parse("f.yaml", miniWith(t, tt.old, tt.new))
 			got := problemStrings(t, err)
 			if !slices.Contains(got, "f.yaml: "+tt.want) {
@@ -177,6 +184,7 @@ func TestParseStrict(t *testing.T) {
 }
 
 func TestParseUnreadable(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, data, want string
 	}{
@@ -188,6 +196,7 @@ func TestParseUnreadable(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			q, err := Parse("f.yaml", []byte(tt.data))
 			got := problemStrings(t, err)
 			if q != nil || !slices.Contains(got, tt.want) {
@@ -198,6 +207,7 @@ func TestParseUnreadable(t *testing.T) {
 }
 
 func TestParseTwoDocuments(t *testing.T) {
+	t.Parallel()
 	data := append(readFile(t, miniPath), []byte("---\nid: other\n")...)
 	_, err := Parse("f.yaml", data)
 	want := "f.yaml: holds more than one YAML document; put one questionnaire in each file"

@@ -33,76 +33,76 @@ const ScaleMax = 4
 
 // Questionnaire is one version of a questionnaire, as loaded from its file.
 type Questionnaire struct {
-	ID             string            `json:"id"`
-	Version        string            `json:"version"` // semantic version, e.g. "1.0.0"
-	Title          string            `json:"title"`
-	Introduction   string            `json:"introduction"`
-	Default        bool              `json:"default"` // the one new assessments use unless told otherwise
-	Sources        map[string]Source `json:"sources"`
-	Considerations []Consideration   `json:"considerations"`
+	ID             string
+	Version        string // semantic version, e.g. "1.0.0"
+	Title          string
+	Introduction   string
+	Default        bool // the one new assessments use unless told otherwise
+	Sources        map[string]Source
+	Considerations []Consideration
 
 	// Hash is the hex SHA-256 of the questionnaire's canonical form: it identifies
 	// exactly what a team answered. Set by Load.
-	Hash string `json:"hash"`
+	Hash string
 	// File is the name of the file it was loaded from. Set by Load.
-	File string `json:"-"`
+	File string
 }
 
 // Source is a piece of evidence an item rests on.
 type Source struct {
-	Title string `json:"title"`
-	URL   string `json:"url"`
+	Title string
+	URL   string
 }
 
 // Consideration is one of the six ongoing considerations and the items that assess it.
 type Consideration struct {
-	Key     string  `json:"key"`
-	Title   string  `json:"title"`
-	Summary string  `json:"summary"`
-	Weight  float64 `json:"weight"` // > 0; 1 when the file leaves it out
-	Items   []Item  `json:"items"`
+	Key     string
+	Title   string
+	Summary string
+	Weight  float64 // > 0; 1 when the file leaves it out
+	Items   []Item
 }
 
 // Item is one question.
 type Item struct {
-	ID      string  `json:"id"`
-	Type    string  `json:"type"`
-	Text    string  `json:"text"`
-	Help    string  `json:"help"`
-	Why     Why     `json:"why"`
-	Weight  float64 `json:"weight"` // > 0; 1 when the file leaves it out
-	AllowNA bool    `json:"allow_na"`
+	ID      string
+	Type    string
+	Text    string
+	Help    string
+	Why     Why
+	Weight  float64 // > 0; 1 when the file leaves it out
+	AllowNA bool
 
-	Levels  []Level  `json:"levels,omitempty"`  // scale: exactly five, values 0..4
-	Options []Option `json:"options,omitempty"` // choice and checklist
+	Levels  []Level  // scale: exactly five, values 0..4
+	Options []Option // choice and checklist
 
-	Min  *float64 `json:"min,omitempty"`  // number
-	Max  *float64 `json:"max,omitempty"`  // number
-	Unit string   `json:"unit,omitempty"` // number, e.g. "%"
+	Min  *float64 // number
+	Max  *float64 // number
+	Unit string   // number, e.g. "%"
 
-	MaxLength int `json:"max_length,omitempty"` // text
+	MaxLength int // text
 }
 
 // Why says why an item matters and which sources back it.
 type Why struct {
-	Text    string   `json:"text"`
-	Sources []string `json:"sources"` // keys of Questionnaire.Sources
+	Text    string
+	Sources []string // keys of Questionnaire.Sources
 }
 
 // Level is one step of a scale item.
 type Level struct {
-	Value      int    `json:"value"`
-	Label      string `json:"label"`
-	Descriptor string `json:"descriptor"`       // what a team at this level can observe or show
-	Action     string `json:"action,omitempty"` // what to do next; required below the top level
+	Value      int
+	Label      string
+	Descriptor string // what a team at this level can observe or show
+	Action     string // what to do next; required below the top level
 }
 
 // Option is one answer of a choice or checklist item.
 type Option struct {
-	ID     string `json:"id"`
-	Label  string `json:"label"`
-	Score  int    `json:"score"` // >= 0
-	Action string `json:"action,omitempty"`
+	ID     string
+	Label  string
+	Score  int // >= 0
+	Action string
 	// For a choice item: required when Score is below the item's maximum (what a team
 	// that chose this should do next). For a checklist item: required when Score > 0
 	// (what a team that has not got this in place should do).

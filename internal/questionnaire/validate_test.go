@@ -8,6 +8,7 @@ import (
 
 // TestValidate changes one thing in the valid mini.yaml and expects a given problem.
 func TestValidate(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		oldNew []string // pairs of replacements applied to mini.yaml, in turn
@@ -103,6 +104,7 @@ func TestValidate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			q, err := Parse("f.yaml", miniWith(t, tt.oldNew...))
 			got := problemStrings(t, err)
 			if q != nil || !slices.Contains(got, "f.yaml: "+tt.want) {
@@ -113,6 +115,7 @@ func TestValidate(t *testing.T) {
 }
 
 func TestProblemString(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		p    Problem
 		want string

@@ -9,18 +9,18 @@ import "vcready/internal/questionnaire"
 //
 // and the Points of a consideration's items add up to its exact score.
 type Contribution struct {
-	ItemID        string `json:"item_id"`
-	Consideration string `json:"consideration"`
+	ItemID        string
+	Consideration string
 	// Answer is AnswerValue, AnswerDontKnow, AnswerNotApplicable or AnswerMissing.
-	Answer string  `json:"answer"`
-	Weight float64 `json:"weight"`
-	Value  float64 `json:"value"` // 0 unless Answer is AnswerValue
-	Max    float64 `json:"max"`
+	Answer string
+	Weight float64
+	Value  float64 // 0 unless Answer is AnswerValue
+	Max    float64
 	// Points is the item's share of the consideration score; 0 for items not counted.
-	Points float64 `json:"points"`
+	Points float64
 	// MaxPoints is what the item would add at its maximum: MaxPoints - Points is the gap
 	// an action on this item can close.
-	MaxPoints float64 `json:"max_points"`
+	MaxPoints float64
 }
 
 // counted reports whether the item is in the score's sums.

@@ -9,6 +9,7 @@ import (
 )
 
 func TestExplain(t *testing.T) {
+	t.Parallel()
 	eq, pw := questionnaire.Equity, questionnaire.Pathways
 	q := quest(
 		cons(eq, 1, scale("s1", 2), scale("s2", 1), text("t"), scale("s3", 1), scale("s4", 1), scale("s5", 1)),
@@ -39,6 +40,7 @@ func TestExplain(t *testing.T) {
 }
 
 func TestItemValueClampsOutOfRange(t *testing.T) {
+	t.Parallel()
 	it := scale("s1", 1)
 	tests := []struct {
 		name string
@@ -50,6 +52,7 @@ func TestItemValueClampsOutOfRange(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			kind, v := ItemValue(&it, Answers{"s1": tt.a})
 			if kind != AnswerValue || v != tt.want {
 				t.Errorf("ItemValue() = %q, %v; want %q, %v", kind, v, AnswerValue, tt.want)

@@ -23,11 +23,11 @@ func Round(x float64) float64 {
 
 // Level is a maturity level: a band of scores with a name teams recognise.
 type Level struct {
-	Key   string `json:"key"`
-	Label string `json:"label"`
+	Key   string
+	Label string
 	// Min is the lowest (rounded) score of the band; the band runs up to the next
 	// level's Min, the last one up to 100.
-	Min float64 `json:"min"`
+	Min float64
 }
 
 // Maturity level keys.

@@ -6,6 +6,7 @@ import (
 )
 
 func TestRound(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		x    float64
@@ -28,6 +29,7 @@ func TestRound(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			got := Round(tt.x)
 			if got != tt.want || math.Signbit(got) != math.Signbit(tt.want) {
 				t.Errorf("Round(%v) = %v, want %v", tt.x, got, tt.want)
@@ -37,6 +39,7 @@ func TestRound(t *testing.T) {
 }
 
 func TestRoundIsIdempotent(t *testing.T) {
+	t.Parallel()
 	for i := -1000; i <= 1000; i++ {
 		x := float64(i) / 10
 		if got := Round(x); got != x {
@@ -46,6 +49,7 @@ func TestRoundIsIdempotent(t *testing.T) {
 }
 
 func TestLevelOf(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		score float64
 		want  string
@@ -73,6 +77,7 @@ func TestLevelOf(t *testing.T) {
 }
 
 func TestLevels(t *testing.T) {
+	t.Parallel()
 	want := []string{"Getting started", "Developing", "Established", "Embedded"}
 	if len(Levels) != len(want) {
 		t.Fatalf("got %d levels, want %d", len(Levels), len(want))

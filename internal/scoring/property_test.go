@@ -15,6 +15,7 @@ import (
 const propertyRuns = 3000
 
 func TestScoreStaysInRange(t *testing.T) {
+	t.Parallel()
 	for seed := range uint64(propertyRuns) {
 		r := rand.New(rand.NewPCG(seed, 1))
 		q := genQuestionnaire(r)
@@ -26,6 +27,7 @@ func TestScoreStaysInRange(t *testing.T) {
 }
 
 func TestExplainPointsAddUpToScore(t *testing.T) {
+	t.Parallel()
 	for seed := range uint64(propertyRuns) {
 		r := rand.New(rand.NewPCG(seed, 2))
 		q := genQuestionnaire(r)
@@ -45,6 +47,7 @@ func TestExplainPointsAddUpToScore(t *testing.T) {
 // Raising one answer's value (with coverage unchanged) never lowers its consideration's
 // score nor the overall score.
 func TestRaisingAnAnswerNeverLowersScores(t *testing.T) {
+	t.Parallel()
 	checked := 0
 	for seed := range uint64(propertyRuns) {
 		r := rand.New(rand.NewPCG(seed, 3))

@@ -31,35 +31,35 @@ const MinCoverage = 0.5
 type Result struct {
 	// Overall is the weighted mean of the scored considerations, rounded to one decimal.
 	// It is nil when every consideration is insufficient: there is nothing to average.
-	Overall *float64 `json:"overall"`
+	Overall *float64
 	// OverallExact is the overall score at full precision, for ranking.
-	OverallExact float64 `json:"-"`
+	OverallExact float64
 	// Considerations are in questionnaire order.
-	Considerations []Consideration `json:"considerations"`
+	Considerations []Consideration
 }
 
 // Consideration is the score of one consideration and the counts it rests on, so that a
 // reader can see how much of the consideration the score actually covers.
 type Consideration struct {
-	Key string `json:"key"`
+	Key string
 	// Score is rounded half away from zero to one decimal, the figure shown and stored.
 	// It is nil when the consideration is insufficient.
-	Score *float64 `json:"score"`
+	Score *float64
 	// Exact is the score at full precision: rankings and benchmarks compare this, so that
 	// rounding never decides who is ahead.
-	Exact float64 `json:"-"`
+	Exact float64
 	// Level is the maturity level key of the rounded score; "" when insufficient.
-	Level string `json:"level,omitempty"`
+	Level string
 	// Coverage is Counted / Items, rounded to three decimals (0 when there are no items).
-	Coverage float64 `json:"coverage"`
+	Coverage float64
 	// Status is StatusScored or StatusInsufficient.
-	Status string `json:"status"`
+	Status string
 
-	Items         int `json:"items"`          // scored items of the consideration
-	Counted       int `json:"counted"`        // items with a value or dont_know
-	DontKnow      int `json:"dont_know"`      // of Counted: answered dont_know (counted as 0)
-	NotApplicable int `json:"not_applicable"` // left out of every sum
-	Missing       int `json:"missing"`        // not answered yet (drafts only)
+	Items         int // scored items of the consideration
+	Counted       int // items with a value or dont_know
+	DontKnow      int // of Counted: answered dont_know (counted as 0)
+	NotApplicable int // left out of every sum
+	Missing       int // not answered yet (drafts only)
 }
 
 // Score computes the consideration scores, levels and overall score of a set of answers.

@@ -15,6 +15,7 @@ import (
 //	score(d) = 100 * sum(w_i * v_i / max_i) / sum(w_i)   over items with a value or dont_know
 //	coverage = counted / scored items; below 0.5 the consideration is insufficient
 func TestScoreConsideration(t *testing.T) {
+	t.Parallel()
 	eq := questionnaire.Equity
 	tests := []struct {
 		name string
@@ -134,6 +135,7 @@ func TestScoreConsideration(t *testing.T) {
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			res := Score(quest(tt.c), tt.a)
 			if len(res.Considerations) != 1 {
 				t.Fatalf("got %d considerations, want 1", len(res.Considerations))
@@ -150,6 +152,7 @@ func TestScoreConsideration(t *testing.T) {
 }
 
 func TestScoreOverall(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name      string
 		q         *questionnaire.Questionnaire
@@ -190,6 +193,7 @@ func TestScoreOverall(t *testing.T) {
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			res := Score(tt.q, tt.a)
 			if diff := cmp.Diff(tt.want, res.Overall); diff != "" {
 				t.Errorf("Overall mismatch (-want +got):\n%s", diff)
@@ -202,6 +206,7 @@ func TestScoreOverall(t *testing.T) {
 }
 
 func TestScoreConsiderationWithoutScoredItemsIsInsufficient(t *testing.T) {
+	t.Parallel()
 	res := Score(quest(cons(questionnaire.Evidence, 1, text("t1"))), Answers{})
 	want := Consideration{Key: questionnaire.Evidence, Status: StatusInsufficient}
 	if diff := cmp.Diff(want, res.Considerations[0]); diff != "" {
@@ -210,6 +215,7 @@ func TestScoreConsiderationWithoutScoredItemsIsInsufficient(t *testing.T) {
 }
 
 func TestMissing(t *testing.T) {
+	t.Parallel()
 	q := quest(
 		cons(questionnaire.Equity, 1, scale("e1", 1), text("e2"), scale("e3", 1)),
 		cons(questionnaire.Pathways, 1, checklist("p1", 1, 1, 1), choice("p2", 1, 0, 1), scale("p3", 1)),
@@ -226,6 +232,7 @@ func TestMissing(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			if diff := cmp.Diff(tt.want, Missing(q, tt.a)); diff != "" {
 				t.Errorf("Missing() mismatch (-want +got):\n%s", diff)
 			}

@@ -17,9 +17,25 @@ type apiError struct {
 }
 
 type apiErrorBody struct {
-	Code    string                `json:"code"`
-	Message string                `json:"message"`
-	Details []apperr.FieldProblem `json:"details,omitempty"`
+	Code    string           `json:"code"`
+	Message string           `json:"message"`
+	Details []apiErrorDetail `json:"details,omitempty"`
+}
+
+// apiErrorDetail is one entry of an error's details: the JSON path of an offending
+// field ("answers[3].level") and what is wrong with it.
+type apiErrorDetail struct {
+	Field   string `json:"field"`
+	Problem string `json:"problem"`
+}
+
+// newAPIErrorDetails is nil for no problems, so details is left out.
+func newAPIErrorDetails(ps []apperr.FieldProblem) []apiErrorDetail {
+	var out []apiErrorDetail
+	for _, p := range ps {
+		out = append(out, apiErrorDetail{Field: p.Field, Problem: p.Problem})
+	}
+	return out
 }
 
 // statusOf maps our error vocabulary to HTTP: the only place that does.
@@ -126,7 +142,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 		if code == "" {
 			code = strings.ToLower(strings.ReplaceAll(http.StatusText(status), " ", "_"))
 		}
-		_ = c.JSON(status, apiError{apiErrorBody{Code: code, Message: msg, Details: details}})
+		_ = c.JSON(status, apiError{apiErrorBody{Code: code, Message: msg, Details: newAPIErrorDetails(details)}})
 		return
 	}
 	_ = s.renderError(c, status, msg)

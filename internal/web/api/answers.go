@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"vcready/internal/apperr"
+	"vcready/internal/assessment"
 	"vcready/internal/questionnaire"
 )
 
@@ -51,6 +53,38 @@ func (d answerDTO) answer() questionnaire.Answer {
 		a.Options, a.OptionsSet = *d.Options, true
 	}
 	return a
+}
+
+// answerJSON is one saved answer as the API shows it: the answer object of API.md
+// (only the key of its one kind of value present) with who last changed it and when.
+// The keys come in the order the wire has always had, options last.
+type answerJSON struct {
+	ItemID string   `json:"item_id"`
+	Status string   `json:"status,omitempty"`
+	Level  *int     `json:"level,omitempty"`
+	Option string   `json:"option,omitempty"`
+	Number *float64 `json:"number,omitempty"`
+	Text   *string  `json:"text,omitempty"`
+	// UpdatedByEmail is absent once the user who changed the answer is removed.
+	UpdatedBy      string    `json:"updated_by"`
+	UpdatedByEmail string    `json:"updated_by_email,omitempty"`
+	UpdatedAt      time.Time `json:"updated_at"`
+	// Options is a pointer so that a checklist answered with nothing ticked is sent
+	// as "options": [] ("nothing in place"), not dropped as if unanswered.
+	Options *[]string `json:"options,omitempty"`
+}
+
+func newAnswerJSON(a assessment.Answer) answerJSON {
+	out := answerJSON{ItemID: a.ItemID, Status: a.Status, Level: a.Level, Option: a.Option, Number: a.Number,
+		Text: a.Text, UpdatedBy: a.UpdatedBy, UpdatedByEmail: a.UpdatedByEmail, UpdatedAt: a.UpdatedAt.UTC()}
+	if a.OptionsSet || len(a.Options) > 0 {
+		opts := a.Options
+		if opts == nil {
+			opts = []string{}
+		}
+		out.Options = &opts
+	}
+	return out
 }
 
 // bindAnswers reads the answers of a PUT body: 415 when it is not JSON, 400 when it

@@ -69,10 +69,12 @@ func nullable(s string) *string {
 	return &s
 }
 
-// nonNil makes an empty list encode as [] rather than null.
-func nonNil[T any](xs []T) []T {
-	if xs == nil {
-		return []T{}
+// listJSON converts every element of xs with f. The result is never nil, so an empty
+// list encodes as [] rather than null.
+func listJSON[T, U any](xs []T, f func(T) U) []U {
+	out := make([]U, 0, len(xs))
+	for _, x := range xs {
+		out = append(out, f(x))
 	}
-	return xs
+	return out
 }

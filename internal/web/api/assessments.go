@@ -32,17 +32,51 @@ type createAssessmentRequest struct {
 // "level" is always present (null when a consideration has too few answers) and
 // "answers" is never null.
 type assessmentJSON struct {
-	ID             string                      `json:"id"`
-	TeamID         string                      `json:"team_id"`
-	OrganisationID string                      `json:"organisation_id"`
-	Questionnaire  assessment.QuestionnaireRef `json:"questionnaire"`
-	Status         string                      `json:"status"`
-	CreatedAt      time.Time                   `json:"created_at"`
-	CreatedBy      string                      `json:"created_by"`
-	SubmittedAt    *time.Time                  `json:"submitted_at"`
-	SubmittedBy    *string                     `json:"submitted_by"`
-	Answers        []assessment.Answer         `json:"answers"`
-	Scores         scoresJSON                  `json:"scores"`
+	ID             string               `json:"id"`
+	TeamID         string               `json:"team_id"`
+	OrganisationID string               `json:"organisation_id"`
+	Questionnaire  questionnaireRefJSON `json:"questionnaire"`
+	Status         string               `json:"status"`
+	CreatedAt      time.Time            `json:"created_at"`
+	CreatedBy      string               `json:"created_by"`
+	SubmittedAt    *time.Time           `json:"submitted_at"`
+	SubmittedBy    *string              `json:"submitted_by"`
+	Answers        []answerJSON         `json:"answers"`
+	Scores         scoresJSON           `json:"scores"`
+}
+
+// questionnaireRefJSON names exactly what an assessment answers: the hash tells two
+// files with one id and version but different content apart.
+type questionnaireRefJSON struct {
+	ID      string `json:"id"`
+	Version string `json:"version"`
+	Hash    string `json:"hash"`
+}
+
+func newQuestionnaireRefJSON(r assessment.QuestionnaireRef) questionnaireRefJSON {
+	return questionnaireRefJSON{ID: r.ID, Version: r.Version, Hash: r.Hash}
+}
+
+// assessmentSummaryJSON is one entry of GET /teams/{id}/assessments: enough to pick
+// an assessment and see its progress. Overall is provisional for a draft and null
+// while nothing can be scored; answered counts the scored items with an answer.
+type assessmentSummaryJSON struct {
+	ID            string               `json:"id"`
+	TeamID        string               `json:"team_id"`
+	Questionnaire questionnaireRefJSON `json:"questionnaire"`
+	Status        string               `json:"status"`
+	CreatedAt     time.Time            `json:"created_at"`
+	CreatedBy     string               `json:"created_by"`
+	SubmittedAt   *time.Time           `json:"submitted_at"`
+	Overall       *float64             `json:"overall"`
+	Answered      int                  `json:"answered"`
+	ScoredItems   int                  `json:"scored_items"`
+}
+
+func newAssessmentSummaryJSON(s assessment.Summary) assessmentSummaryJSON {
+	return assessmentSummaryJSON{ID: s.ID, TeamID: s.TeamID, Questionnaire: newQuestionnaireRefJSON(s.Questionnaire),
+		Status: s.Status, CreatedAt: s.CreatedAt, CreatedBy: s.CreatedBy, SubmittedAt: s.SubmittedAt,
+		Overall: s.Overall, Answered: s.Answered, ScoredItems: s.ScoredItems}
 }
 
 // scoresJSON is the scores object of API.md. Provisional is true for a draft, whose
@@ -68,15 +102,12 @@ type considerationScoreJSON struct {
 
 func newAssessmentJSON(a *assessment.Assessment) assessmentJSON {
 	out := assessmentJSON{ID: a.ID, TeamID: a.TeamID, OrganisationID: a.OrganisationID,
-		Questionnaire: a.Questionnaire, Status: a.Status, CreatedAt: a.CreatedAt.UTC(), CreatedBy: a.CreatedBy,
-		SubmittedBy: nullable(a.SubmittedBy), Answers: nonNil(a.Answers),
+		Questionnaire: newQuestionnaireRefJSON(a.Questionnaire), Status: a.Status, CreatedAt: a.CreatedAt.UTC(),
+		CreatedBy: a.CreatedBy, SubmittedBy: nullable(a.SubmittedBy), Answers: listJSON(a.Answers, newAnswerJSON),
 		Scores: newScoresJSON(a.Scores, a.Status != assessment.StatusSubmitted)}
 	if a.SubmittedAt != nil {
 		t := a.SubmittedAt.UTC()
 		out.SubmittedAt = &t
-	}
-	for i := range out.Answers {
-		out.Answers[i].UpdatedAt = out.Answers[i].UpdatedAt.UTC()
 	}
 	return out
 }
@@ -117,7 +148,7 @@ func (s *server) handleAssessmentList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, nonNil(list))
+	return c.JSON(http.StatusOK, listJSON(list, newAssessmentSummaryJSON))
 }
 
 func (s *server) handleAssessmentGet(c echo.Context) error {

@@ -2,8 +2,11 @@ package api
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/labstack/echo/v4"
+
+	"vcready/internal/assessment"
 )
 
 // The organisation endpoints: list the ones the caller may see, read one, and (admins) create one.
@@ -16,6 +19,19 @@ func (s *server) routesOrganisations(g *echo.Group) {
 
 type organisationRequest struct {
 	Name string `json:"name" validate:"required,max=120"`
+}
+
+// organisationJSON is an organisation as the API shows it (API.md: {id, name}).
+type organisationJSON struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Demo marks the synthetic organisation of serve --demo.
+	Demo      bool      `json:"demo"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+func newOrganisationJSON(o assessment.Organisation) organisationJSON {
+	return organisationJSON{ID: o.ID, Name: o.Name, Demo: o.Demo, CreatedAt: o.CreatedAt}
 }
 
 func (s *server) handleOrganisationCreate(c echo.Context) error {
@@ -31,7 +47,7 @@ func (s *server) handleOrganisationCreate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusCreated, org)
+	return c.JSON(http.StatusCreated, newOrganisationJSON(org))
 }
 
 func (s *server) handleOrganisationList(c echo.Context) error {
@@ -43,7 +59,7 @@ func (s *server) handleOrganisationList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, nonNil(orgs))
+	return c.JSON(http.StatusOK, listJSON(orgs, newOrganisationJSON))
 }
 
 func (s *server) handleOrganisationGet(c echo.Context) error {
@@ -55,5 +71,5 @@ func (s *server) handleOrganisationGet(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, org)
+	return c.JSON(http.StatusOK, newOrganisationJSON(org))
 }

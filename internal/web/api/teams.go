@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -23,6 +24,23 @@ type teamRequest struct {
 	Nation    string `json:"nation" validate:"required"`
 }
 
+// teamJSON is a team as the API shows it (API.md: {id, organisation_id, name,
+// setting, specialty, nation}); the attributes are vocabulary keys.
+type teamJSON struct {
+	ID             string    `json:"id"`
+	OrganisationID string    `json:"organisation_id"`
+	Name           string    `json:"name"`
+	Setting        string    `json:"setting"`
+	Specialty      string    `json:"specialty"`
+	Nation         string    `json:"nation"`
+	CreatedAt      time.Time `json:"created_at"`
+}
+
+func newTeamJSON(t assessment.Team) teamJSON {
+	return teamJSON{ID: t.ID, OrganisationID: t.OrganisationID, Name: t.Name, Setting: t.Setting,
+		Specialty: t.Specialty, Nation: t.Nation, CreatedAt: t.CreatedAt}
+}
+
 func (s *server) handleTeamCreate(c echo.Context) error {
 	p, err := requireUser(c)
 	if err != nil {
@@ -37,7 +55,7 @@ func (s *server) handleTeamCreate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusCreated, team)
+	return c.JSON(http.StatusCreated, newTeamJSON(team))
 }
 
 func (s *server) handleTeamList(c echo.Context) error {
@@ -49,7 +67,7 @@ func (s *server) handleTeamList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, nonNil(teams))
+	return c.JSON(http.StatusOK, listJSON(teams, newTeamJSON))
 }
 
 func (s *server) handleTeamGet(c echo.Context) error {
@@ -61,5 +79,5 @@ func (s *server) handleTeamGet(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, team)
+	return c.JSON(http.StatusOK, newTeamJSON(team))
 }
