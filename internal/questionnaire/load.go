@@ -159,6 +159,18 @@ func (s *Set) Get(id string) (*Questionnaire, bool) {
 	return nil, false
 }
 
+// Find is Get for a caller that may have no set (nil: nothing is loaded) or no id
+// (""): the default questionnaire.
+func (s *Set) Find(id string) (*Questionnaire, bool) {
+	switch {
+	case s == nil:
+		return nil, false
+	case id == "":
+		return s.def, s.def != nil
+	}
+	return s.Get(id)
+}
+
 // Version returns one exact version of the questionnaire with the given id.
 func (s *Set) Version(id, version string) (*Questionnaire, bool) {
 	for _, q := range s.all {

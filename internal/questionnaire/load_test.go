@@ -157,3 +157,24 @@ func TestCompareVersions(t *testing.T) {
 		t.Errorf("Major(3.1.4) = %d, want 3", got)
 	}
 }
+
+func TestFind(t *testing.T) {
+	t.Parallel()
+	var none *Set
+	if q, ok := none.Find(""); ok || q != nil {
+		t.Errorf("nil set found %v", q)
+	}
+	set, err := Load(fstest.MapFS{"mini.yaml": {Data: readFile(t, miniPath)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q, ok := set.Find(""); !ok || q != set.Default() {
+		t.Errorf(`Find("") = %v, %v; want the default`, q, ok)
+	}
+	if q, ok := set.Find("mini"); !ok || q.ID != "mini" {
+		t.Errorf(`Find("mini") = %v, %v`, q, ok)
+	}
+	if _, ok := set.Find("nope"); ok {
+		t.Error(`Find("nope") found something`)
+	}
+}

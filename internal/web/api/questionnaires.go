@@ -19,17 +19,9 @@ func (s *server) routesQuestionnaires(g *echo.Group) {
 // questionnaireByParam finds the questionnaire named by the :id parameter (its latest
 // version), or the default one when the route has no id.
 func (s *server) questionnaireByParam(c echo.Context) (*questionnaire.Questionnaire, error) {
-	set := s.deps.Questionnaires
-	if set == nil {
-		return nil, apperr.NotFound("questionnaire")
-	}
-	id := c.Param("id")
-	if id == "" {
-		return set.Default(), nil
-	}
-	q, ok := set.Get(id)
+	q, ok := s.deps.Questionnaires.Find(c.Param("id"))
 	if !ok {
-		return nil, apperr.NotFound("questionnaire " + id)
+		return nil, apperr.NotFound("questionnaire " + c.Param("id"))
 	}
 	return q, nil
 }
