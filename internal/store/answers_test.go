@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"vcready/internal/assessment"
+	"vcready/internal/auth"
 	"vcready/internal/questionnaire"
 	"vcready/internal/store"
 	"vcready/internal/store/storetest"
@@ -81,11 +82,8 @@ func TestSaveAnswersUpsertsAndKeepsOthers(t *testing.T) {
 func TestUpdatedByEmailComesFromUsers(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		a := mustDraft(t, s, "asmt-1", epoch)
-		err := s.AssessmentTestDB().Exec(`INSERT INTO users (id, email, password_hash, role, organisation_id, created_at)
-			VALUES ('u-known', 'lead@example.org', 'x', 'lead', 'org-a', ?)`, epoch).Error
-		if err != nil {
-			t.Fatal(err)
-		}
+		storetest.SeedUser(t, s, auth.User{ID: "u-known", Email: "lead@example.org", Role: auth.RoleLead,
+			OrganisationID: "org-a", CreatedAt: epoch})
 		answers := []assessment.Answer{
 			{Answer: questionnaire.Answer{ItemID: "a", Level: asPtr(1)}, UpdatedBy: "u-known", UpdatedAt: epoch},
 			{Answer: questionnaire.Answer{ItemID: "b", Level: asPtr(2)}, UpdatedBy: "u-removed", UpdatedAt: epoch},

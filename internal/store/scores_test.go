@@ -87,7 +87,7 @@ func TestScoreRows(t *testing.T) {
 			Status        string
 		}
 		var rows []row
-		err = s.AssessmentTestDB().Raw(`SELECT consideration, score, exact, level, coverage, status
+		err = storetest.DB(t, s).Raw(`SELECT consideration, score, exact, level, coverage, status
 			FROM assessment_scores WHERE assessment_id = ? ORDER BY consideration`, a.ID).Scan(&rows).Error
 		if err != nil {
 			t.Fatal(err)
@@ -100,7 +100,7 @@ func TestScoreRows(t *testing.T) {
 			t.Errorf("assessment_scores (-want +got):\n%s", diff)
 		}
 		var overall *float64
-		if err := s.AssessmentTestDB().Raw(`SELECT overall FROM assessments WHERE id = ?`, a.ID).Scan(&overall).Error; err != nil {
+		if err := storetest.DB(t, s).Raw(`SELECT overall FROM assessments WHERE id = ?`, a.ID).Scan(&overall).Error; err != nil {
 			t.Fatal(err)
 		}
 		if overall == nil || *overall != 61.7 {

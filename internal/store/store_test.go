@@ -9,12 +9,16 @@ import (
 
 	"vcready/internal/apperr"
 	"vcready/internal/assessment"
+	"vcready/internal/auth"
 	"vcready/internal/store"
 	"vcready/internal/store/storetest"
 )
 
-// The store is the service's Store.
-var _ assessment.Store = (*store.Store)(nil)
+// The store is the Store of both services.
+var (
+	_ assessment.Store = (*store.Store)(nil)
+	_ auth.Store       = (*store.Store)(nil)
+)
 
 var (
 	tctx = context.Background()

@@ -1,4 +1,4 @@
-package store_test
+package auth_test
 
 import (
 	"context"
@@ -20,7 +20,7 @@ func TestAuthenticate(t *testing.T) {
 		w := newWorld(t, st, auth.Options{})
 		ctx := context.Background()
 		disabled := w.create(t, auth.System, "gone@one.example", auth.RoleMember, "", "team-1")
-		must(t, st.DisableUser(ctx, disabled.ID))
+		storetest.DisableUser(t, st, disabled.ID)
 		cases := []struct {
 			name, email, password string
 			wantUser              string

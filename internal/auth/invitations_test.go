@@ -1,4 +1,4 @@
-package store_test
+package auth_test
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package store_test
+package auth_test
 
 import (
 	"context"
@@ -55,7 +55,7 @@ func TestFirstRunSetup(t *testing.T) {
 		if needs, _ := svc.NeedsSetup(ctx); needs {
 			t.Error("NeedsSetup after set-up")
 		}
-		if n, _ := st.CountRows(ctx, "users"); n != 1 {
+		if n := storetest.CountRows(t, st, "users"); n != 1 {
 			t.Errorf("%d users, want just the admin", n)
 		}
 	})
@@ -77,7 +77,7 @@ func TestSetupLinkDiesOnceAnAdminExists(t *testing.T) {
 		if !errors.Is(err, auth.ErrAlreadySetUp) {
 			t.Errorf("CompleteSetup: got %v, want ErrAlreadySetUp", err)
 		}
-		if n, _ := st.CountRows(ctx, "users"); n != 1 {
+		if n := storetest.CountRows(t, st, "users"); n != 1 {
 			t.Errorf("%d users, want 1", n)
 		}
 	})

@@ -1,4 +1,4 @@
-package store_test
+package auth_test
 
 import (
 	"context"
@@ -11,10 +11,8 @@ import (
 	"vcready/internal/apperr"
 	"vcready/internal/auth"
 	"vcready/internal/store"
+	"vcready/internal/store/storetest"
 )
-
-// *store.Store is the auth service's store.
-var _ auth.Store = (*store.Store)(nil)
 
 // goodPassword passes the password policy.
 const goodPassword = "plum tractor violet 9"
@@ -54,15 +52,14 @@ type world struct {
 
 func newWorld(t *testing.T, st *store.Store, opts auth.Options) *world {
 	t.Helper()
-	ctx := context.Background()
 	w := &world{st: st, clock: newClock()}
 	opts.Now = w.clock.Now
 	w.svc = auth.NewService(st, opts)
-	must(t, st.SeedOrganisation(ctx, "org-1", "One Trust"))
-	must(t, st.SeedOrganisation(ctx, "org-2", "Two Trust"))
-	must(t, st.SeedTeam(ctx, "team-1", "org-1", "Physio"))
-	must(t, st.SeedTeam(ctx, "team-2", "org-1", "Diabetes"))
-	must(t, st.SeedTeam(ctx, "team-3", "org-2", "Dermatology"))
+	storetest.SeedOrganisation(t, st, "org-1", "One Trust")
+	storetest.SeedOrganisation(t, st, "org-2", "Two Trust")
+	storetest.SeedTeam(t, st, "team-1", "org-1", "Physio")
+	storetest.SeedTeam(t, st, "team-2", "org-1", "Diabetes")
+	storetest.SeedTeam(t, st, "team-3", "org-2", "Dermatology")
 	w.admin = w.create(t, auth.System, "admin@example.org", auth.RoleAdmin, "", "")
 	w.lead = w.create(t, auth.System, "lead@one.example", auth.RoleLead, "org-1", "")
 	w.otherLead = w.create(t, auth.System, "lead@two.example", auth.RoleLead, "org-2", "")
@@ -83,11 +80,7 @@ func (w *world) create(t *testing.T, p *auth.Principal, email string, role auth.
 // count returns the number of rows in table.
 func (w *world) count(t *testing.T, table string) int64 {
 	t.Helper()
-	n, err := w.st.CountRows(context.Background(), table)
-	if err != nil {
-		t.Fatalf("count %s: %v", table, err)
-	}
-	return n
+	return storetest.CountRows(t, w.st, table)
 }
 
 // audit returns the audit log, oldest first.

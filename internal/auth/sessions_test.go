@@ -1,4 +1,4 @@
-package store_test
+package auth_test
 
 import (
 	"context"
@@ -116,7 +116,7 @@ func TestDisabledUserSessionEnds(t *testing.T) {
 		ctx := context.Background()
 		token, _, err := w.svc.CreateSession(ctx, w.member.ID)
 		must(t, err)
-		must(t, st.DisableUser(ctx, w.member.ID))
+		storetest.DisableUser(t, st, w.member.ID)
 		_, err = w.svc.SessionUser(ctx, token)
 		checkErr(t, err, "unauthenticated")
 	})
