@@ -3,6 +3,7 @@ package auth_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -121,6 +122,7 @@ var sentinels = map[string]error{
 	"invalid":         apperr.ErrInvalid,
 	"conflict":        apperr.ErrConflict,
 	"rate limited":    apperr.ErrRateLimited,
+	"unavailable":     apperr.ErrUnavailable,
 }
 
 // checkErr fails unless err is of the kind want ("" for nil).
@@ -148,4 +150,56 @@ func problemFields(err error) string {
 		fields = append(fields, p.Field)
 	}
 	return strings.Join(fields, ",")
+}
+
+// errDatabase is the failure of a database that cannot answer at all.
+var errDatabase = errors.New("connection refused")
+
+// failingStore is a real store with one method, named by failing, answering as a
+// database that is down would; "" fails nothing.
+type failingStore struct {
+	auth.Store
+	failing string
+}
+
+func (f *failingStore) fail(method string) error {
+	if f.failing == method {
+		return fmt.Errorf("%s: %w", method, errDatabase)
+	}
+	return nil
+}
+
+func (f *failingStore) Session(ctx context.Context, hash string) (auth.Session, error) {
+	if err := f.fail("Session"); err != nil {
+		return auth.Session{}, err
+	}
+	return f.Store.Session(ctx, hash)
+}
+
+func (f *failingStore) TouchSession(ctx context.Context, hash string, at time.Time) error {
+	if err := f.fail("TouchSession"); err != nil {
+		return err
+	}
+	return f.Store.TouchSession(ctx, hash, at)
+}
+
+func (f *failingStore) APIToken(ctx context.Context, hash string) (auth.APIToken, error) {
+	if err := f.fail("APIToken"); err != nil {
+		return auth.APIToken{}, err
+	}
+	return f.Store.APIToken(ctx, hash)
+}
+
+func (f *failingStore) TouchAPIToken(ctx context.Context, hash string, at time.Time) error {
+	if err := f.fail("TouchAPIToken"); err != nil {
+		return err
+	}
+	return f.Store.TouchAPIToken(ctx, hash, at)
+}
+
+func (f *failingStore) Account(ctx context.Context, id string) (auth.Account, error) {
+	if err := f.fail("Account"); err != nil {
+		return auth.Account{}, err
+	}
+	return f.Store.Account(ctx, id)
 }
