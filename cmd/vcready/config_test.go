@@ -14,6 +14,7 @@ import (
 // A bad environment value is reported like a bad flag: one line naming the variable
 // and the value, exit 2, before anything starts.
 func TestBadEnvironmentValues(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name   string
 		env    map[string]string
@@ -58,6 +59,7 @@ func TestBadEnvironmentValues(t *testing.T) {
 
 // Good environment values become the flags' defaults, and flags still win.
 func TestEnvironmentDefaults(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name    string
 		env     map[string]string

@@ -14,6 +14,7 @@ import (
 // TestAnswerJSON checks the shape the web layer serialises: the answer's own fields
 // flattened next to who changed it, and an empty checklist kept as "options": [].
 func TestAnswerJSON(t *testing.T) {
+	t.Parallel()
 	at := time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)
 	cases := []struct {
 		name string

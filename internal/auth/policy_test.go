@@ -3,6 +3,7 @@ package auth
 import "testing"
 
 func TestPolicy(t *testing.T) {
+	t.Parallel()
 	admin := &Principal{UserID: "a", Role: RoleAdmin}
 	lead := &Principal{UserID: "l", Role: RoleLead, OrganisationID: "org1"}
 	otherLead := &Principal{UserID: "l2", Role: RoleLead, OrganisationID: "org2"}

@@ -14,6 +14,7 @@ import (
 )
 
 func TestSessionExpiry(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	cases := []struct {
 		name  string
@@ -30,6 +31,7 @@ func TestSessionExpiry(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
 			storetest.Each(t, func(t *testing.T, st *store.Store) {
 				w := newWorld(t, st, auth.Options{})
 				token, expires, err := w.svc.CreateSession(ctx, w.member.ID)
@@ -65,6 +67,7 @@ func repeat(d time.Duration, n int) []time.Duration {
 }
 
 func TestSessionUserAndEnd(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		w := newWorld(t, st, auth.Options{})
 		ctx := auth.WithClientIP(context.Background(), "192.0.2.44")
@@ -93,6 +96,7 @@ func TestSessionUserAndEnd(t *testing.T) {
 }
 
 func TestEndUserSessions(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		w := newWorld(t, st, auth.Options{})
 		ctx := context.Background()
@@ -113,6 +117,7 @@ func TestEndUserSessions(t *testing.T) {
 }
 
 func TestDisabledUserSessionEnds(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		w := newWorld(t, st, auth.Options{})
 		ctx := context.Background()
@@ -125,6 +130,7 @@ func TestDisabledUserSessionEnds(t *testing.T) {
 }
 
 func TestAPITokens(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		w := newWorld(t, st, auth.Options{})
 		ctx := context.Background()
@@ -166,6 +172,7 @@ func TestAPITokens(t *testing.T) {
 }
 
 func TestIssueToken(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		w := newWorld(t, st, auth.Options{})
 		ctx := context.Background()
@@ -190,6 +197,7 @@ func TestIssueToken(t *testing.T) {
 // TokenUser report it as unavailable, never as signed out, and the session or token
 // still works once the database is back.
 func TestSessionAndTokenUserWhenTheStoreFails(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name, failing string
 		useToken      bool
@@ -240,6 +248,7 @@ func TestSessionAndTokenUserWhenTheStoreFails(t *testing.T) {
 
 // A closed store is the real thing the fake above stands for.
 func TestSessionAndTokenUserOnAClosedStore(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		w := newWorld(t, st, auth.Options{})
 		ctx := context.Background()

@@ -11,6 +11,7 @@ import (
 )
 
 func TestFirstRunSetup(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		svc := auth.NewService(st, auth.Options{})
@@ -63,6 +64,7 @@ func TestFirstRunSetup(t *testing.T) {
 
 // An admin made another way (the command line) kills a link printed earlier.
 func TestSetupLinkDiesOnceAnAdminExists(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		svc := auth.NewService(st, auth.Options{})
@@ -84,6 +86,7 @@ func TestSetupLinkDiesOnceAnAdminExists(t *testing.T) {
 }
 
 func TestListAudit(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		w := newWorld(t, st, auth.Options{})
 		ctx := context.Background()

@@ -15,6 +15,7 @@ import (
 
 // TestAnswersRoundTrip stores one answer of every kind and reads it back unchanged.
 func TestAnswersRoundTrip(t *testing.T) {
+	t.Parallel()
 	at := epoch.Add(time.Hour)
 	answers := []assessment.Answer{
 		{Answer: questionnaire.Answer{ItemID: "a-level-0", Level: asPtr(0)}},
@@ -56,6 +57,7 @@ func TestAnswersRoundTrip(t *testing.T) {
 // TestSaveAnswersUpsertsAndKeepsOthers replaces one answer with another kind of value
 // and keeps the rest.
 func TestSaveAnswersUpsertsAndKeepsOthers(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		a := mustDraft(t, s, "asmt-1", epoch)
 		first := []assessment.Answer{
@@ -80,6 +82,7 @@ func TestSaveAnswersUpsertsAndKeepsOthers(t *testing.T) {
 }
 
 func TestUpdatedByEmailComesFromUsers(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		a := mustDraft(t, s, "asmt-1", epoch)
 		storetest.SeedUser(t, s, auth.User{ID: "u-known", Email: "lead@example.org", Role: auth.RoleLead,

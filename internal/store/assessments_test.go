@@ -31,6 +31,7 @@ func mustDraft(t *testing.T, s *store.Store, id string, created time.Time) *asse
 func asPtr[T any](v T) *T { return &v }
 
 func TestTeamAssessmentsAndLatestSubmitted(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		old := mustDraft(t, s, "asmt-old", epoch)
 		mid := mustDraft(t, s, "asmt-mid", epoch.Add(time.Minute))

@@ -12,6 +12,7 @@ import (
 // database could not move between them. Same version means same file name too, so
 // the schema_migrations rows read the same on both.
 func TestDialectsHaveTheSameMigrations(t *testing.T) {
+	t.Parallel()
 	dirs, err := fs.ReadDir(migrationFiles, "migrations")
 	if err != nil {
 		t.Fatal(err)

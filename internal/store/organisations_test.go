@@ -20,6 +20,7 @@ func mustOrganisation(t *testing.T, s *store.Store, id, name string) assessment.
 }
 
 func TestOrganisationsRoundTrip(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		b := mustOrganisation(t, s, "org-b", "beta Trust")
 		a := assessment.Organisation{ID: "org-a", Name: "Alpha Board – Ōtautahi", Demo: true, CreatedAt: epoch}

@@ -27,6 +27,7 @@ func sampleResult() scoring.Result {
 }
 
 func TestSubmitAssessment(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		a := mustDraft(t, s, "asmt-1", epoch)
 		refuse := errors.New("refused")
@@ -69,6 +70,7 @@ func TestSubmitAssessment(t *testing.T) {
 // TestScoreRows checks the per-consideration rows benchmarks will query: rounded and
 // exact scores, and no score at all for an insufficient consideration.
 func TestScoreRows(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		a := mustDraft(t, s, "asmt-1", epoch)
 		at := epoch.Add(time.Hour)

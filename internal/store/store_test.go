@@ -28,6 +28,7 @@ var (
 )
 
 func TestMigrateIsIdempotentAndReady(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		if err := s.Ready(ctx); err != nil {
@@ -44,6 +45,7 @@ func TestMigrateIsIdempotentAndReady(t *testing.T) {
 }
 
 func TestReadyReportsPendingMigrations(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "fresh.db"), nil)
 	if err != nil {
@@ -66,6 +68,7 @@ func TestReadyReportsPendingMigrations(t *testing.T) {
 }
 
 func TestSQLiteIsConfiguredForAConcurrentService(t *testing.T) {
+	t.Parallel()
 	s := storetest.SQLite(t)
 	got := s.SQLitePragmas(context.Background())
 	want := map[string]string{"journal_mode": "wal", "foreign_keys": "1", "busy_timeout": "5000"}
@@ -77,6 +80,7 @@ func TestSQLiteIsConfiguredForAConcurrentService(t *testing.T) {
 }
 
 func TestIsPostgres(t *testing.T) {
+	t.Parallel()
 	cases := map[string]bool{
 		"postgres://u@h/db":   true,
 		"postgresql://u@h/db": true,
@@ -91,6 +95,7 @@ func TestIsPostgres(t *testing.T) {
 }
 
 func TestDuplicateNamesAndMissingRows(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		mustOrganisation(t, s, "org-a", "Alpha")
 		mustTeam(t, s, "team-a", "org-a", "Physio")

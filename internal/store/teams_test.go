@@ -22,6 +22,7 @@ func mustTeam(t *testing.T, s *store.Store, id, orgID, name string) assessment.T
 }
 
 func TestTeamsRoundTrip(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		mustOrganisation(t, s, "org-a", "Alpha")
 		mustOrganisation(t, s, "org-b", "Beta")
