@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"log/slog"
@@ -31,6 +32,34 @@ func envOr(e env, key, def string) string {
 	return def
 }
 
+// envBool is the boolean in the environment variable key, or def when it is unset
+// or empty. A value that does not parse is an error naming the variable and the
+// value: dropping it would quietly run with the default (insecure cookies, say).
+func envBool(e env, key string, def bool) (bool, error) {
+	v := e.getenv(key)
+	if v == "" {
+		return def, nil
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return def, fmt.Errorf("%s=%q: want true or false", key, v)
+	}
+	return b, nil
+}
+
+// envDuration is envBool for a duration such as 15s or 1m.
+func envDuration(e env, key string, def time.Duration) (time.Duration, error) {
+	v := e.getenv(key)
+	if v == "" {
+		return def, nil
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil {
+		return def, fmt.Errorf("%s=%q: want a duration such as 15s or 1m", key, v)
+	}
+	return d, nil
+}
+
 // addDBFlag registers --db, which every command that touches data shares.
 func addDBFlag(fs *flag.FlagSet, e env, dst *string) {
 	fs.StringVar(dst, "db", envOr(e, "VCREADY_DB", "vcready.db"),
@@ -42,20 +71,38 @@ func addAddrFlag(fs *flag.FlagSet, e env, dst *string) {
 		"address to listen on (env VCREADY_ADDR)")
 }
 
-func (c *config) register(fs *flag.FlagSet, e env) {
+// register adds the serve flags to fs, with defaults from the environment. It
+// returns the environment values that do not parse, for the caller to report once
+// the command line itself has parsed (so --help still works).
+func (c *config) register(fs *flag.FlagSet, e env) error {
 	addAddrFlag(fs, e, &c.Addr)
 	addDBFlag(fs, e, &c.DB)
 	fs.StringVar(&c.LogLevel, "log-level", envOr(e, "VCREADY_LOG_LEVEL", "info"), "debug, info, warn or error (env VCREADY_LOG_LEVEL)")
 	fs.StringVar(&c.LogFormat, "log-format", envOr(e, "VCREADY_LOG_FORMAT", "text"), "text or json (env VCREADY_LOG_FORMAT)")
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", envOr(e, "VCREADY_TRUSTED_PROXIES", ""),
 		"comma-separated CIDR ranges of reverse proxies whose X-Forwarded-For is believed; empty: none (env VCREADY_TRUSTED_PROXIES)")
-	secure, _ := strconv.ParseBool(envOr(e, "VCREADY_SECURE_COOKIES", "false"))
+	secure, secureErr := envBool(e, "VCREADY_SECURE_COOKIES", false)
 	fs.BoolVar(&c.SecureCookies, "secure-cookies", secure, "mark cookies Secure; set when users reach vcready over HTTPS (env VCREADY_SECURE_COOKIES)")
 	fs.StringVar(&c.BaseURL, "base-url", envOr(e, "VCREADY_BASE_URL", ""),
 		"public URL of the service, used in links it prints or sends; default http://ADDR (env VCREADY_BASE_URL)")
-	timeout, _ := time.ParseDuration(envOr(e, "VCREADY_SHUTDOWN_TIMEOUT", "15s"))
+	timeout, timeoutErr := envDuration(e, "VCREADY_SHUTDOWN_TIMEOUT", 15*time.Second)
 	fs.BoolVar(&c.Demo, "demo", false, "seed a clearly labelled demo organisation with synthetic teams and results, and print how to sign in")
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", timeout, "how long to let in-flight requests finish on SIGTERM (env VCREADY_SHUTDOWN_TIMEOUT)")
+	return joinEnvErrors(secureErr, timeoutErr)
+}
+
+// joinEnvErrors joins the errors that are not nil into one line.
+func joinEnvErrors(errs ...error) error {
+	var msgs []string
+	for _, err := range errs {
+		if err != nil {
+			msgs = append(msgs, err.Error())
+		}
+	}
+	if len(msgs) == 0 {
+		return nil
+	}
+	return errors.New(strings.Join(msgs, "; "))
 }
 
 // validate checks the settings once at start-up.

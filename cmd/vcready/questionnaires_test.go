@@ -10,6 +10,7 @@ import (
 )
 
 func TestQuestionnairesCommand(t *testing.T) {
+	t.Parallel()
 	broken := filepath.Join(t.TempDir(), "broken.yaml")
 	if err := os.WriteFile(broken, []byte("id: Bad Id\nversion: one\ncolour: red\n"), 0o644); err != nil {
 		t.Fatal(err)

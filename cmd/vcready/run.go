@@ -99,8 +99,7 @@ func parseFlags(fs *flag.FlagSet, args []string, e env) (int, bool) {
 		fs.Usage()
 		return exitOK, false
 	case err != nil:
-		fmt.Fprintf(e.stderr, "%s: %s (run '%s --help' for usage)\n", fs.Name(), oneLine(err.Error()), fs.Name())
-		return exitUsage, false
+		return usageError(fs, e, err), false
 	case fs.NArg() > 0:
 		fmt.Fprintf(e.stderr, "%s: unexpected argument %q (run '%s --help' for usage)\n", fs.Name(), fs.Arg(0), fs.Name())
 		return exitUsage, false
@@ -116,10 +115,16 @@ func parseFlagsArgs(fs *flag.FlagSet, args []string, e env) (int, bool) {
 		fs.Usage()
 		return exitOK, false
 	case err != nil:
-		fmt.Fprintf(e.stderr, "%s: %s (run '%s --help' for usage)\n", fs.Name(), oneLine(err.Error()), fs.Name())
-		return exitUsage, false
+		return usageError(fs, e, err), false
 	}
 	return exitOK, true
+}
+
+// usageError reports a wrong command line (a flag, or an environment value standing
+// in for one) as one line on stderr, and returns the exit code for it.
+func usageError(fs *flag.FlagSet, e env, err error) int {
+	fmt.Fprintf(e.stderr, "%s: %s (run '%s --help' for usage)\n", fs.Name(), oneLine(err.Error()), fs.Name())
+	return exitUsage
 }
 
 func oneLine(s string) string { return strings.ReplaceAll(strings.TrimSpace(s), "\n", " ") }

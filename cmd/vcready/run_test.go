@@ -20,7 +20,8 @@ func testEnv(extra map[string]string) func(string) string {
 }
 
 // startServe runs `vcready serve` in-process on a free port and returns its URL and a
-// function that stops it (as SIGTERM would) and returns the exit code.
+// function that stops it (as SIGTERM would) and returns the exit code. It sets
+// lastSetupLink, so the tests that call it do not run in parallel.
 func startServe(t *testing.T, args ...string) (string, func() int) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
@@ -94,6 +95,7 @@ func TestServeEndToEnd(t *testing.T) {
 }
 
 func TestCommandLine(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name      string
 		args      []string
@@ -135,6 +137,7 @@ func TestCommandLine(t *testing.T) {
 }
 
 func TestMigrateCommand(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "m.db")
 	var out, errb bytes.Buffer
 	if code := run(context.Background(), []string{"migrate"}, testEnv(map[string]string{"VCREADY_DB": db}), nil, &out, &errb); code != 0 {
@@ -159,6 +162,7 @@ func TestHealthcheckCommand(t *testing.T) {
 }
 
 func TestMaskDSN(t *testing.T) {
+	t.Parallel()
 	got := maskDSN("postgres://app:s3cret@db:5432/vcready")
 	if strings.Contains(got, "s3cret") || !strings.Contains(got, "app:****@db") {
 		t.Errorf("maskDSN = %q", got)
@@ -166,6 +170,7 @@ func TestMaskDSN(t *testing.T) {
 }
 
 func TestServeDemo(t *testing.T) {
+	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	pr, pw := io.Pipe()

@@ -26,9 +26,12 @@ var version = "dev"
 func runServe(ctx context.Context, e env, args []string) int {
 	var cfg config
 	fs := newFlags("serve", "serve [flags]", e)
-	cfg.register(fs, e)
+	envErr := cfg.register(fs, e)
 	if code, ok := parseFlags(fs, args, e); !ok {
 		return code
+	}
+	if envErr != nil {
+		return usageError(fs, e, envErr)
 	}
 	if err := cfg.validate(); err != nil {
 		fmt.Fprintf(e.stderr, "vcready serve: %v\n", err)

@@ -18,6 +18,7 @@ import (
 // TestSIGTERMUnderLoad builds the real binary, puts it under concurrent load, sends
 // SIGTERM and checks that it exits 0 and that no response was cut off mid-body.
 func TestSIGTERMUnderLoad(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds the binary; skipped in -short mode")
 	}

@@ -22,6 +22,7 @@ func cli(t *testing.T, db, stdin string, args ...string) (int, string, string) {
 }
 
 func TestUserAddAndTokenCreate(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "vcready.db")
 	code, out, errs := cli(t, db, "plum tractor violet 9\n", "user", "add", "--email", "Admin@Example.org",
 		"--role", "admin", "--name", "Ada Admin", "--password-stdin")
@@ -47,6 +48,7 @@ func TestUserAddAndTokenCreate(t *testing.T) {
 }
 
 func TestUserAddAndTokenCreateErrors(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "vcready.db")
 	if code, _, errs := cli(t, db, "plum tractor violet 9", "user", "add", "--email", "taken@example.org", "--role", "admin", "--password-stdin"); code != exitOK {
 		t.Fatalf("seed user: exit %d: %s", code, errs)
@@ -102,6 +104,7 @@ func TestUserAddAndTokenCreateErrors(t *testing.T) {
 }
 
 func TestUserAndTokenHelp(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{{"user", "add", "--help"}, {"user", "--help"}, {"token", "create", "-h"}, {"token", "help"}} {
 		code, out, _ := cli(t, filepath.Join(t.TempDir(), "x.db"), "", args...)
 		if code != exitOK || !strings.Contains(out, "Usage: vcready") {

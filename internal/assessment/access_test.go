@@ -14,6 +14,7 @@ import (
 // principal who may not see the resource is told it does not exist (so ids of other
 // organisations cannot be probed); one who may see it but not act is forbidden.
 func TestAccess(t *testing.T) {
+	t.Parallel()
 	const ok, nf, fb = "ok", "not found", "forbidden"
 	principals := []string{"admin", "lead of org", "lead of other org", "member of team", "member of other team", "nil"}
 	cases := []struct {
@@ -89,6 +90,7 @@ func TestAccess(t *testing.T) {
 // TestAccessUnknownIDs checks that ids that exist nowhere are not found for everyone,
 // admins included.
 func TestAccessUnknownIDs(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		f := newFixture(t, st)
 		const unknown = "aaaaaaaaaaaaaaaaaaaaaaaaaa"
@@ -117,6 +119,7 @@ func TestAccessUnknownIDs(t *testing.T) {
 }
 
 func TestListOrganisations(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		f := newFixture(t, st)
 		cases := []struct {

@@ -17,6 +17,7 @@ import (
 // TestSaveAnswersRejectsTheWholeList sends one good answer and one bad one per case:
 // the error names the bad one, and neither is stored.
 func TestSaveAnswersRejectsTheWholeList(t *testing.T) {
+	t.Parallel()
 	good := questionnaire.Answer{ItemID: "eq-01", Level: ptr(4)}
 	cases := []struct {
 		name string
@@ -94,6 +95,7 @@ func TestSaveAnswersRejectsTheWholeList(t *testing.T) {
 // TestSaveAnswersUpserts checks that a save replaces the answers it names, keeps the
 // others, and records who changed each answer and when.
 func TestSaveAnswersUpserts(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		f := newFixture(t, st)
 		a := f.mustDraft(t, f.teamA1.ID)
@@ -141,6 +143,7 @@ func TestSaveAnswersUpserts(t *testing.T) {
 
 // TestSaveAnswersWithNothingToSave accepts an empty list and changes nothing.
 func TestSaveAnswersWithNothingToSave(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		f := newFixture(t, st)
 		a := f.mustDraft(t, f.teamA1.ID)
@@ -154,6 +157,7 @@ func TestSaveAnswersWithNothingToSave(t *testing.T) {
 // TestUpdateAnswersClears: answers named in clear are removed in the same transaction
 // as the others are saved; a bad clear list stores nothing.
 func TestUpdateAnswersClears(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		f := newFixture(t, st)
 		a := f.mustDraft(t, f.teamA1.ID)

@@ -17,6 +17,7 @@ import (
 // submits. Every save either lands before the submission or is refused with a
 // conflict, so the stored scores are always the scores of the stored answers.
 func TestSubmitRacesWithSaves(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		f := newFixture(t, st)
 		a := f.mustAnswered(t, f.teamA1.ID)

@@ -20,6 +20,7 @@ import (
 // TestSubmitListsEveryUnansweredItem: one item of each consideration is left out, and
 // not_applicable and dont_know count as answered.
 func TestSubmitListsEveryUnansweredItem(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		f := newFixture(t, st)
 		a := f.mustDraft(t, f.teamA1.ID)
@@ -57,6 +58,7 @@ func TestSubmitListsEveryUnansweredItem(t *testing.T) {
 }
 
 func TestSubmitStoresFinalScores(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		f := newFixture(t, st)
 		draft := f.mustAnswered(t, f.teamA1.ID)
@@ -85,6 +87,7 @@ func TestSubmitStoresFinalScores(t *testing.T) {
 }
 
 func TestSubmittedAssessmentsDoNotChange(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		f := newFixture(t, st)
 		a := f.mustSubmitted(t, f.teamA1.ID)
@@ -117,6 +120,7 @@ func TestSubmittedAssessmentsDoNotChange(t *testing.T) {
 // (same id and version, a different weight) and checks that a submitted assessment
 // keeps its stored scores, while a draft is scored with what is loaded now.
 func TestStoredScoresSurviveAQuestionnaireEdit(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		f := newFixture(t, st)
 		submitted := f.mustSubmitted(t, f.teamA1.ID)
@@ -147,6 +151,7 @@ func TestStoredScoresSurviveAQuestionnaireEdit(t *testing.T) {
 // TestDraftOfARemovedQuestionnaireVersion replaces version 1.0.0 by 1.0.1: submitted
 // assessments still read; a draft of 1.0.0 fails with a clear conflict.
 func TestDraftOfARemovedQuestionnaireVersion(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		f := newFixture(t, st)
 		submitted := f.mustSubmitted(t, f.teamA1.ID)
@@ -193,6 +198,7 @@ func editedQuestionnaires(t *testing.T, old, new string) *questionnaire.Set {
 }
 
 func TestPreviousAndListOrder(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		f := newFixture(t, st)
 		first := f.mustSubmitted(t, f.teamA1.ID)
@@ -255,6 +261,7 @@ func TestPreviousAndListOrder(t *testing.T) {
 // TestCreate checks the questionnaire a new draft records, and that an unknown
 // questionnaire is refused on its field.
 func TestCreate(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		f := newFixture(t, st)
 		q := mustQuestionnaires(t).Default()

@@ -13,6 +13,7 @@ import (
 )
 
 func TestTeamValidation(t *testing.T) {
+	t.Parallel()
 	settings := "must be one of primary_care, secondary_care, community, mental_health, social_care, other"
 	nations := "must be one of england, scotland, wales, northern_ireland, ireland, other"
 	cases := []struct {
@@ -77,6 +78,7 @@ func specialtyKeys() string {
 }
 
 func TestDuplicateNames(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		f := newFixture(t, st)
 		nameTaken := func(t *testing.T, err error) {
@@ -112,6 +114,7 @@ func TestDuplicateNames(t *testing.T) {
 }
 
 func TestUpdateTeamStoresChanges(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		f := newFixture(t, st)
 		in := assessment.TeamInput{Name: "Children's Therapies", Setting: "secondary_care", Specialty: "paediatrics", Nation: "northern_ireland"}
@@ -142,6 +145,7 @@ func TestUpdateTeamStoresChanges(t *testing.T) {
 }
 
 func TestOrganisationName(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		f := newFixture(t, st)
 		for _, name := range []string{"", "  ", strings.Repeat("x", 121)} {

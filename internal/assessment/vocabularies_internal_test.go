@@ -6,6 +6,7 @@ import (
 )
 
 func TestParseVocabulariesRejectsBrokenFiles(t *testing.T) {
+	t.Parallel()
 	const ok = "settings: [{key: a, label: A}]\nspecialties: [{key: b, label: B}]\nnations: [{key: c, label: C}]\n"
 	cases := []struct{ name, file, want string }{
 		{"valid", ok, ""},

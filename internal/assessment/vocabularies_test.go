@@ -10,6 +10,7 @@ import (
 // TestVocabulariesHaveTheAPIKeys checks the keys API.md promises, and that "other"
 // closes every list.
 func TestVocabulariesHaveTheAPIKeys(t *testing.T) {
+	t.Parallel()
 	v := (&assessment.Service{}).Vocabularies()
 	lists := []struct {
 		name  string
@@ -43,6 +44,7 @@ func TestVocabulariesHaveTheAPIKeys(t *testing.T) {
 }
 
 func TestVocabularyLabels(t *testing.T) {
+	t.Parallel()
 	v := (&assessment.Service{}).Vocabularies()
 	cases := []struct{ got, want string }{
 		{v.SettingLabel("primary_care"), "Primary care"},
@@ -57,6 +59,8 @@ func TestVocabularyLabels(t *testing.T) {
 	}
 }
 
+// Not parallel: were the lists not copies, this would change the package's own
+// vocabulary under the tests running beside it.
 func TestVocabulariesAreCopies(t *testing.T) {
 	svc := &assessment.Service{}
 	v := svc.Vocabularies()

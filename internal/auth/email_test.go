@@ -8,6 +8,7 @@ import (
 )
 
 func TestNormaliseEmail(t *testing.T) {
+	t.Parallel()
 	cases := []struct{ in, want, problem string }{
 		{"ann@example.org", "ann@example.org", ""},
 		{"  Ann.Other+vc@NHS.net ", "ann.other+vc@nhs.net", ""},

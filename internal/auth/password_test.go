@@ -13,6 +13,7 @@ import (
 )
 
 func TestHashPasswordRoundTrip(t *testing.T) {
+	t.Parallel()
 	hash, err := HashPassword("plum tractor violet 9")
 	if err != nil {
 		t.Fatal(err)
@@ -35,6 +36,7 @@ func TestHashPasswordRoundTrip(t *testing.T) {
 
 // Hashes made with other parameters (older or stronger settings) still verify.
 func TestVerifyPasswordReadsParametersFromTheHash(t *testing.T) {
+	t.Parallel()
 	salt := []byte("0123456789abcdef")
 	key := argon2.IDKey([]byte("open sesame please"), salt, 1, 8*1024, 2, 24)
 	hash := fmt.Sprintf("$argon2id$v=19$m=8192,t=1,p=2$%s$%s", b64.EncodeToString(salt), b64.EncodeToString(key))
@@ -47,6 +49,7 @@ func TestVerifyPasswordReadsParametersFromTheHash(t *testing.T) {
 }
 
 func TestVerifyPasswordRefusesBadHashes(t *testing.T) {
+	t.Parallel()
 	good, _ := HashPassword("plum tractor violet 9")
 	parts := strings.Split(good, "$")
 	cases := map[string]string{
@@ -68,6 +71,7 @@ func TestVerifyPasswordRefusesBadHashes(t *testing.T) {
 }
 
 func TestCheckPassword(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name, password, email, want string
 	}{
@@ -108,6 +112,7 @@ func TestCheckPassword(t *testing.T) {
 }
 
 func TestCommonPasswordsList(t *testing.T) {
+	t.Parallel()
 	list := commonPasswords()
 	if len(list) < 2000 {
 		t.Errorf("%d common passwords, want the full embedded list", len(list))

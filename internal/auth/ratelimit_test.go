@@ -21,6 +21,7 @@ func fail(l *limiter, at time.Time, account, address string, n int) error {
 }
 
 func TestLimiterPerAccount(t *testing.T) {
+	t.Parallel()
 	l := newLimiter(Limits{Window: 15 * time.Minute, PerAccount: 10, PerAddress: 30, MaxTracked: 100})
 	if err := fail(l, t0, "ann@example.org", "", 10); err != nil {
 		t.Fatalf("10th attempt refused: %v", err)
@@ -39,6 +40,7 @@ func TestLimiterPerAccount(t *testing.T) {
 }
 
 func TestLimiterPerAddress(t *testing.T) {
+	t.Parallel()
 	l := newLimiter(Limits{Window: 15 * time.Minute, PerAccount: 10, PerAddress: 3, MaxTracked: 100})
 	for i := range 3 {
 		if err := l.acquire(t0, fmt.Sprintf("u%d@example.org", i), "192.0.2.1"); err != nil {
@@ -54,6 +56,7 @@ func TestLimiterPerAddress(t *testing.T) {
 }
 
 func TestLimiterSuccess(t *testing.T) {
+	t.Parallel()
 	l := newLimiter(Limits{Window: 15 * time.Minute, PerAccount: 2, PerAddress: 2, MaxTracked: 100})
 	for range 5 {
 		if err := l.acquire(t0, "ann@example.org", "192.0.2.1"); err != nil {
@@ -64,6 +67,7 @@ func TestLimiterSuccess(t *testing.T) {
 }
 
 func TestLimiterMemoryIsBounded(t *testing.T) {
+	t.Parallel()
 	l := newLimiter(Limits{Window: 15 * time.Minute, PerAccount: 2, PerAddress: 2, MaxTracked: 50})
 	for i := range 1000 {
 		_ = l.acquire(t0.Add(time.Duration(i)*time.Second), fmt.Sprintf("u%d@example.org", i), fmt.Sprintf("10.0.%d.%d", i/256, i%256))
@@ -77,6 +81,7 @@ func TestLimiterMemoryIsBounded(t *testing.T) {
 }
 
 func TestRetryAfterRoundsUp(t *testing.T) {
+	t.Parallel()
 	for d, want := range map[time.Duration]int{0: 1, time.Millisecond: 1, time.Second: 1, 1500 * time.Millisecond: 2, 15 * time.Minute: 900} {
 		if got := (&RateLimitError{RetryAfter: d}).RetryAfterSeconds(); got != want {
 			t.Errorf("RetryAfterSeconds for %v = %d, want %d", d, got, want)

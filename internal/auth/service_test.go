@@ -7,6 +7,7 @@ import (
 )
 
 func TestOptionsDefaults(t *testing.T) {
+	t.Parallel()
 	got := Options{TokenTTL: time.Hour, Limits: Limits{PerAccount: 5}}.withDefaults()
 	want := map[string][2]any{
 		"SessionIdle":      {got.SessionIdle, 30 * time.Minute},
@@ -28,6 +29,7 @@ func TestOptionsDefaults(t *testing.T) {
 }
 
 func TestClientIP(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	if ip := ClientIP(ctx); ip != "" {
 		t.Errorf("ClientIP of a bare context = %q", ip)

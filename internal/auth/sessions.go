@@ -34,7 +34,10 @@ func (s *Service) CreateSession(ctx context.Context, userID string) (string, tim
 
 // SessionUser returns the user of a live session. A session ends after
 // Options.SessionIdle without use and Options.SessionAbsolute after sign-in; an
-// ended, unknown or malformed token, or a disabled user, is apperr.ErrUnauthenticated.
+// ended, unknown or malformed token, or a disabled or removed user, is
+// apperr.ErrUnauthenticated. A store that fails otherwise (the database is down) is
+// apperr.ErrUnavailable, never ErrUnauthenticated: the session may be perfectly
+// good, so the caller must not sign the browser out.
 func (s *Service) SessionUser(ctx context.Context, token string) (User, error) {
 	if !secretShaped(token) {
 		return User{}, errNotSignedIn
@@ -42,7 +45,7 @@ func (s *Service) SessionUser(ctx context.Context, token string) (User, error) {
 	hash := hashToken(token)
 	sess, err := s.st.Session(ctx, hash)
 	if err != nil {
-		return User{}, notSignedIn(err)
+		return User{}, notSignedIn("look up session", err)
 	}
 	now := s.now()
 	if !now.Before(sess.ExpiresAt) || now.Sub(sess.LastSeenAt) >= s.opts.SessionIdle {
@@ -53,7 +56,7 @@ func (s *Service) SessionUser(ctx context.Context, token string) (User, error) {
 	}
 	if now.Sub(sess.LastSeenAt) >= touchEvery {
 		if err := s.st.TouchSession(ctx, hash, now); err != nil {
-			return User{}, fmt.Errorf("refresh session: %w", err)
+			return User{}, apperr.Unavailable("refresh session", err)
 		}
 	}
 	return s.liveUser(ctx, sess.UserID)
@@ -63,7 +66,7 @@ func (s *Service) SessionUser(ctx context.Context, token string) (User, error) {
 func (s *Service) liveUser(ctx context.Context, userID string) (User, error) {
 	a, err := s.st.Account(ctx, userID)
 	if err != nil {
-		return User{}, notSignedIn(err)
+		return User{}, notSignedIn("look up signed-in user", err)
 	}
 	if a.DisabledAt != nil {
 		return User{}, errNotSignedIn
@@ -71,12 +74,14 @@ func (s *Service) liveUser(ctx context.Context, userID string) (User, error) {
 	return a.User, nil
 }
 
-// notSignedIn turns a store's not-found into errNotSignedIn and wraps other errors.
-func notSignedIn(err error) error {
+// notSignedIn turns a store's not-found into errNotSignedIn, and any other failure,
+// which says nothing about the credential, into apperr.ErrUnavailable naming what
+// was being done.
+func notSignedIn(doing string, err error) error {
 	if errors.Is(err, apperr.ErrNotFound) {
 		return errNotSignedIn
 	}
-	return fmt.Errorf("look up session: %w", err)
+	return apperr.Unavailable(doing, err)
 }
 
 // EndSession signs the session out (recording sign_out). Ending an unknown or

@@ -58,8 +58,9 @@ func (s *Service) issue(ctx context.Context, a Account, e Event) (string, time.T
 }
 
 // TokenUser returns the user of a live API token (from "Authorization: Bearer").
-// An expired, unknown or malformed token, or a disabled user, is
-// apperr.ErrUnauthenticated. Use is recorded in last_used_at, at most once a minute.
+// An expired, unknown or malformed token, or a disabled or removed user, is
+// apperr.ErrUnauthenticated; a store that fails otherwise is apperr.ErrUnavailable.
+// Use is recorded in last_used_at, at most once a minute.
 func (s *Service) TokenUser(ctx context.Context, token string) (User, error) {
 	secret, ok := strings.CutPrefix(token, TokenPrefix)
 	if !ok || !secretShaped(secret) {
@@ -68,7 +69,7 @@ func (s *Service) TokenUser(ctx context.Context, token string) (User, error) {
 	hash := hashToken(token)
 	t, err := s.st.APIToken(ctx, hash)
 	if err != nil {
-		return User{}, notSignedIn(err)
+		return User{}, notSignedIn("look up API token", err)
 	}
 	now := s.now()
 	if !now.Before(t.ExpiresAt) {
@@ -76,7 +77,7 @@ func (s *Service) TokenUser(ctx context.Context, token string) (User, error) {
 	}
 	if t.LastUsedAt == nil || now.Sub(*t.LastUsedAt) >= touchEvery {
 		if err := s.st.TouchAPIToken(ctx, hash, now); err != nil {
-			return User{}, fmt.Errorf("record token use: %w", err)
+			return User{}, apperr.Unavailable("record token use", err)
 		}
 	}
 	return s.liveUser(ctx, t.UserID)

@@ -1,6 +1,8 @@
 // Package storetest opens real, migrated stores for tests: a SQLite file in the test's
 // temporary directory and, when VCREADY_TEST_POSTGRES names a server, a fresh
-// PostgreSQL schema that is dropped afterwards.
+// PostgreSQL schema that is dropped afterwards. Its Seed helpers, CountRows,
+// DisableUser and DB let suites of other packages (auth, assessment) set up and
+// inspect rows without the store exporting anything for tests.
 package storetest
 
 import (
@@ -75,6 +77,7 @@ func open(t testing.TB, dsn string) *store.Store {
 	if _, err := s.Migrate(ctx); err != nil {
 		t.Fatalf("migrate: %v", err)
 	}
+	remember(t, s, dsn)
 	return s
 }
 

@@ -1,4 +1,4 @@
-package store_test
+package auth_test
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 )
 
 func TestInviteAccess(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		w := newWorld(t, st, auth.Options{})
 		cases := []struct {
@@ -59,6 +60,7 @@ func TestInviteAccess(t *testing.T) {
 }
 
 func TestAcceptInvitation(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		w := newWorld(t, st, auth.Options{})
 		ctx := context.Background()
@@ -107,6 +109,7 @@ func TestAcceptInvitation(t *testing.T) {
 }
 
 func TestInvitationExpires(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		w := newWorld(t, st, auth.Options{})
 		ctx := context.Background()
@@ -130,6 +133,7 @@ func TestInvitationExpires(t *testing.T) {
 
 // Two people opening the same link at once get one account between them.
 func TestAcceptInvitationConcurrently(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		w := newWorld(t, st, auth.Options{})
 		ctx := context.Background()
@@ -158,6 +162,7 @@ func TestAcceptInvitationConcurrently(t *testing.T) {
 }
 
 func TestListAndRevokeInvitations(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		w := newWorld(t, st, auth.Options{})
 		ctx := context.Background()

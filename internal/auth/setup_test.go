@@ -1,4 +1,4 @@
-package store_test
+package auth_test
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 )
 
 func TestFirstRunSetup(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		svc := auth.NewService(st, auth.Options{})
@@ -55,7 +56,7 @@ func TestFirstRunSetup(t *testing.T) {
 		if needs, _ := svc.NeedsSetup(ctx); needs {
 			t.Error("NeedsSetup after set-up")
 		}
-		if n, _ := st.CountRows(ctx, "users"); n != 1 {
+		if n := storetest.CountRows(t, st, "users"); n != 1 {
 			t.Errorf("%d users, want just the admin", n)
 		}
 	})
@@ -63,6 +64,7 @@ func TestFirstRunSetup(t *testing.T) {
 
 // An admin made another way (the command line) kills a link printed earlier.
 func TestSetupLinkDiesOnceAnAdminExists(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		svc := auth.NewService(st, auth.Options{})
@@ -77,13 +79,14 @@ func TestSetupLinkDiesOnceAnAdminExists(t *testing.T) {
 		if !errors.Is(err, auth.ErrAlreadySetUp) {
 			t.Errorf("CompleteSetup: got %v, want ErrAlreadySetUp", err)
 		}
-		if n, _ := st.CountRows(ctx, "users"); n != 1 {
+		if n := storetest.CountRows(t, st, "users"); n != 1 {
 			t.Errorf("%d users, want 1", n)
 		}
 	})
 }
 
 func TestListAudit(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		w := newWorld(t, st, auth.Options{})
 		ctx := context.Background()

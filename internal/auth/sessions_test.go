@@ -1,17 +1,20 @@
-package store_test
+package auth_test
 
 import (
 	"context"
+	"errors"
 	"regexp"
 	"testing"
 	"time"
 
+	"vcready/internal/apperr"
 	"vcready/internal/auth"
 	"vcready/internal/store"
 	"vcready/internal/store/storetest"
 )
 
 func TestSessionExpiry(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	cases := []struct {
 		name  string
@@ -28,6 +31,7 @@ func TestSessionExpiry(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
 			storetest.Each(t, func(t *testing.T, st *store.Store) {
 				w := newWorld(t, st, auth.Options{})
 				token, expires, err := w.svc.CreateSession(ctx, w.member.ID)
@@ -63,6 +67,7 @@ func repeat(d time.Duration, n int) []time.Duration {
 }
 
 func TestSessionUserAndEnd(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		w := newWorld(t, st, auth.Options{})
 		ctx := auth.WithClientIP(context.Background(), "192.0.2.44")
@@ -91,6 +96,7 @@ func TestSessionUserAndEnd(t *testing.T) {
 }
 
 func TestEndUserSessions(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		w := newWorld(t, st, auth.Options{})
 		ctx := context.Background()
@@ -111,18 +117,20 @@ func TestEndUserSessions(t *testing.T) {
 }
 
 func TestDisabledUserSessionEnds(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		w := newWorld(t, st, auth.Options{})
 		ctx := context.Background()
 		token, _, err := w.svc.CreateSession(ctx, w.member.ID)
 		must(t, err)
-		must(t, st.DisableUser(ctx, w.member.ID))
+		storetest.DisableUser(t, st, w.member.ID)
 		_, err = w.svc.SessionUser(ctx, token)
 		checkErr(t, err, "unauthenticated")
 	})
 }
 
 func TestAPITokens(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		w := newWorld(t, st, auth.Options{})
 		ctx := context.Background()
@@ -164,6 +172,7 @@ func TestAPITokens(t *testing.T) {
 }
 
 func TestIssueToken(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		w := newWorld(t, st, auth.Options{})
 		ctx := context.Background()
@@ -181,5 +190,78 @@ func TestIssueToken(t *testing.T) {
 		checkErr(t, err, "not found")
 		_, _, err = w.svc.IssueToken(ctx, "not an email")
 		checkErr(t, err, "invalid")
+	})
+}
+
+// A database that cannot answer says nothing about the credential: SessionUser and
+// TokenUser report it as unavailable, never as signed out, and the session or token
+// still works once the database is back.
+func TestSessionAndTokenUserWhenTheStoreFails(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name, failing string
+		useToken      bool
+	}{
+		{"session lookup", "Session", false},
+		{"session refresh", "TouchSession", false},
+		{"session's user", "Account", false},
+		{"token lookup", "APIToken", true},
+		{"token use", "TouchAPIToken", true},
+		{"token's user", "Account", true},
+	}
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		w := newWorld(t, st, auth.Options{})
+		broken := &failingStore{Store: st}
+		svc := auth.NewService(broken, auth.Options{Now: w.clock.Now})
+		ctx := context.Background()
+		for _, c := range cases {
+			t.Run(c.name, func(t *testing.T) {
+				lookup, credential := svc.SessionUser, ""
+				var err error
+				if c.useToken {
+					lookup = svc.TokenUser
+					credential, _, err = w.svc.IssueToken(ctx, w.member.Email)
+				} else {
+					credential, _, err = w.svc.CreateSession(ctx, w.member.ID)
+				}
+				must(t, err)
+				w.clock.Advance(2 * time.Minute) // so the lookup records the use
+
+				broken.failing = c.failing
+				_, err = lookup(ctx, credential)
+				broken.failing = ""
+				checkErr(t, err, "unavailable")
+				if errors.Is(err, apperr.ErrUnauthenticated) || !errors.Is(err, errDatabase) {
+					t.Errorf("error %v: want ErrUnavailable with the cause, and not ErrUnauthenticated", err)
+				}
+				u, err := lookup(ctx, credential)
+				must(t, err)
+				if u.ID != w.member.ID {
+					t.Errorf("after the failure: user %s, want the member", u.ID)
+				}
+				_, err = lookup(ctx, altered(credential))
+				checkErr(t, err, "unauthenticated")
+			})
+		}
+	})
+}
+
+// A closed store is the real thing the fake above stands for.
+func TestSessionAndTokenUserOnAClosedStore(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		w := newWorld(t, st, auth.Options{})
+		ctx := context.Background()
+		session, _, err := w.svc.CreateSession(ctx, w.member.ID)
+		must(t, err)
+		token, _, err := w.svc.IssueToken(ctx, w.member.Email)
+		must(t, err)
+		must(t, st.Close())
+		_, err = w.svc.SessionUser(ctx, session)
+		checkErr(t, err, "unavailable")
+		_, err = w.svc.TokenUser(ctx, token)
+		checkErr(t, err, "unavailable")
+		_, err = w.svc.SessionUser(ctx, "not a token")
+		checkErr(t, err, "unauthenticated") // malformed needs no database
 	})
 }

@@ -1,4 +1,4 @@
-package store_test
+package auth_test
 
 import (
 	"context"
@@ -16,11 +16,12 @@ import (
 )
 
 func TestAuthenticate(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		w := newWorld(t, st, auth.Options{})
 		ctx := context.Background()
 		disabled := w.create(t, auth.System, "gone@one.example", auth.RoleMember, "", "team-1")
-		must(t, st.DisableUser(ctx, disabled.ID))
+		storetest.DisableUser(t, st, disabled.ID)
 		cases := []struct {
 			name, email, password string
 			wantUser              string
@@ -63,7 +64,8 @@ func TestAuthenticate(t *testing.T) {
 }
 
 // An unknown email must cost a password hash too, or response times would tell an
-// attacker which addresses have accounts.
+// attacker which addresses have accounts. Not parallel: it compares timings, which
+// tests running beside it would distort.
 func TestAuthenticateTakesAsLongForUnknownEmails(t *testing.T) {
 	st := storetest.SQLite(t)
 	w := newWorld(t, st, auth.Options{Limits: auth.Limits{PerAccount: 1000, PerAddress: 1000}})
@@ -86,6 +88,7 @@ func TestAuthenticateTakesAsLongForUnknownEmails(t *testing.T) {
 }
 
 func TestRateLimits(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	cases := []struct {
 		name string
@@ -134,6 +137,7 @@ func TestRateLimits(t *testing.T) {
 	limits := auth.Limits{Window: 15 * time.Minute, PerAccount: 3, PerAddress: 5}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
 			storetest.Each(t, func(t *testing.T, st *store.Store) {
 				c.run(t, newWorld(t, st, auth.Options{Limits: limits}))
 			})

@@ -1,4 +1,4 @@
-package store_test
+package auth_test
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 )
 
 func TestCreateUserAccess(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		w := newWorld(t, st, auth.Options{})
 		callers := map[string]*auth.Principal{"admin": w.admin.Principal(), "lead": w.lead.Principal(),
@@ -72,6 +73,7 @@ func TestCreateUserAccess(t *testing.T) {
 }
 
 func TestCreateUserValidation(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		w := newWorld(t, st, auth.Options{})
 		cases := []struct {
@@ -104,6 +106,7 @@ func TestCreateUserValidation(t *testing.T) {
 }
 
 func TestCreateUserNormalisesEmail(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		w := newWorld(t, st, auth.Options{})
 		u := w.create(t, auth.System, "  Ann.Other@Example.ORG ", auth.RoleMember, "", "team-1")
@@ -114,6 +117,7 @@ func TestCreateUserNormalisesEmail(t *testing.T) {
 }
 
 func TestUserVisibilityAndRemoval(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		w := newWorld(t, st, auth.Options{})
 		ctx := context.Background()
@@ -154,6 +158,7 @@ func TestUserVisibilityAndRemoval(t *testing.T) {
 }
 
 func TestRemoveUserEndsSessionsAndTokens(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		w := newWorld(t, st, auth.Options{})
 		ctx := context.Background()
@@ -175,6 +180,7 @@ func TestRemoveUserEndsSessionsAndTokens(t *testing.T) {
 }
 
 func TestListUsers(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		w := newWorld(t, st, auth.Options{})
 		ctx := context.Background()
@@ -211,6 +217,7 @@ func TestListUsers(t *testing.T) {
 }
 
 func TestSetRole(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		w := newWorld(t, st, auth.Options{})
 		ctx := context.Background()

@@ -1,8 +1,9 @@
-package store_test
+package auth_test
 
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -11,10 +12,8 @@ import (
 	"vcready/internal/apperr"
 	"vcready/internal/auth"
 	"vcready/internal/store"
+	"vcready/internal/store/storetest"
 )
-
-// *store.Store is the auth service's store.
-var _ auth.Store = (*store.Store)(nil)
 
 // goodPassword passes the password policy.
 const goodPassword = "plum tractor violet 9"
@@ -54,15 +53,14 @@ type world struct {
 
 func newWorld(t *testing.T, st *store.Store, opts auth.Options) *world {
 	t.Helper()
-	ctx := context.Background()
 	w := &world{st: st, clock: newClock()}
 	opts.Now = w.clock.Now
 	w.svc = auth.NewService(st, opts)
-	must(t, st.SeedOrganisation(ctx, "org-1", "One Trust"))
-	must(t, st.SeedOrganisation(ctx, "org-2", "Two Trust"))
-	must(t, st.SeedTeam(ctx, "team-1", "org-1", "Physio"))
-	must(t, st.SeedTeam(ctx, "team-2", "org-1", "Diabetes"))
-	must(t, st.SeedTeam(ctx, "team-3", "org-2", "Dermatology"))
+	storetest.SeedOrganisation(t, st, "org-1", "One Trust")
+	storetest.SeedOrganisation(t, st, "org-2", "Two Trust")
+	storetest.SeedTeam(t, st, "team-1", "org-1", "Physio")
+	storetest.SeedTeam(t, st, "team-2", "org-1", "Diabetes")
+	storetest.SeedTeam(t, st, "team-3", "org-2", "Dermatology")
 	w.admin = w.create(t, auth.System, "admin@example.org", auth.RoleAdmin, "", "")
 	w.lead = w.create(t, auth.System, "lead@one.example", auth.RoleLead, "org-1", "")
 	w.otherLead = w.create(t, auth.System, "lead@two.example", auth.RoleLead, "org-2", "")
@@ -83,11 +81,7 @@ func (w *world) create(t *testing.T, p *auth.Principal, email string, role auth.
 // count returns the number of rows in table.
 func (w *world) count(t *testing.T, table string) int64 {
 	t.Helper()
-	n, err := w.st.CountRows(context.Background(), table)
-	if err != nil {
-		t.Fatalf("count %s: %v", table, err)
-	}
-	return n
+	return storetest.CountRows(t, w.st, table)
 }
 
 // audit returns the audit log, oldest first.
@@ -128,6 +122,7 @@ var sentinels = map[string]error{
 	"invalid":         apperr.ErrInvalid,
 	"conflict":        apperr.ErrConflict,
 	"rate limited":    apperr.ErrRateLimited,
+	"unavailable":     apperr.ErrUnavailable,
 }
 
 // checkErr fails unless err is of the kind want ("" for nil).
@@ -155,4 +150,56 @@ func problemFields(err error) string {
 		fields = append(fields, p.Field)
 	}
 	return strings.Join(fields, ",")
+}
+
+// errDatabase is the failure of a database that cannot answer at all.
+var errDatabase = errors.New("connection refused")
+
+// failingStore is a real store with one method, named by failing, answering as a
+// database that is down would; "" fails nothing.
+type failingStore struct {
+	auth.Store
+	failing string
+}
+
+func (f *failingStore) fail(method string) error {
+	if f.failing == method {
+		return fmt.Errorf("%s: %w", method, errDatabase)
+	}
+	return nil
+}
+
+func (f *failingStore) Session(ctx context.Context, hash string) (auth.Session, error) {
+	if err := f.fail("Session"); err != nil {
+		return auth.Session{}, err
+	}
+	return f.Store.Session(ctx, hash)
+}
+
+func (f *failingStore) TouchSession(ctx context.Context, hash string, at time.Time) error {
+	if err := f.fail("TouchSession"); err != nil {
+		return err
+	}
+	return f.Store.TouchSession(ctx, hash, at)
+}
+
+func (f *failingStore) APIToken(ctx context.Context, hash string) (auth.APIToken, error) {
+	if err := f.fail("APIToken"); err != nil {
+		return auth.APIToken{}, err
+	}
+	return f.Store.APIToken(ctx, hash)
+}
+
+func (f *failingStore) TouchAPIToken(ctx context.Context, hash string, at time.Time) error {
+	if err := f.fail("TouchAPIToken"); err != nil {
+		return err
+	}
+	return f.Store.TouchAPIToken(ctx, hash, at)
+}
+
+func (f *failingStore) Account(ctx context.Context, id string) (auth.Account, error) {
+	if err := f.fail("Account"); err != nil {
+		return auth.Account{}, err
+	}
+	return f.Store.Account(ctx, id)
 }
