@@ -161,6 +161,7 @@ func forEach(t *testing.T, fn func(t *testing.T, q *qFile)) {
 }
 
 func TestDefaultQuestionnaireShipped(t *testing.T) {
+	t.Parallel()
 	defaults := 0
 	for _, l := range loadAll(t) {
 		if l.q.Default {
@@ -173,6 +174,7 @@ func TestDefaultQuestionnaireShipped(t *testing.T) {
 }
 
 func TestHeader(t *testing.T) {
+	t.Parallel()
 	forEach(t, func(t *testing.T, q *qFile) {
 		if q.ID == "" {
 			t.Error("id: is missing")
@@ -197,6 +199,7 @@ func TestHeader(t *testing.T) {
 }
 
 func TestStructure(t *testing.T) {
+	t.Parallel()
 	forEach(t, func(t *testing.T, q *qFile) {
 		var keys []string
 		for _, c := range q.Considerations {
@@ -389,6 +392,7 @@ func checkOptions(t *testing.T, it *qItem) {
 }
 
 func TestEvidence(t *testing.T) {
+	t.Parallel()
 	forEach(t, func(t *testing.T, q *qFile) {
 		if len(q.Sources) == 0 {
 			t.Fatal("sources: none")
@@ -483,6 +487,7 @@ func sentences(s string) []string {
 }
 
 func TestReadability(t *testing.T) {
+	t.Parallel()
 	forEach(t, func(t *testing.T, q *qFile) {
 		totalWords, totalSentences := 0, 0
 		for _, f := range textFields(q) {
@@ -529,6 +534,7 @@ func TestReadability(t *testing.T) {
 }
 
 func TestPlainEnglish(t *testing.T) {
+	t.Parallel()
 	banned := make([]*regexp.Regexp, len(bannedWords))
 	for i, w := range bannedWords {
 		banned[i] = regexp.MustCompile(`(?i)(^|[^\pL])` + regexp.QuoteMeta(w) + `($|[^\pL])`)
@@ -558,6 +564,7 @@ func TestPlainEnglish(t *testing.T) {
 
 // TestWeights keeps item weights for the few items that matter most.
 func TestWeights(t *testing.T) {
+	t.Parallel()
 	forEach(t, func(t *testing.T, q *qFile) {
 		scored, heavy := 0, 0
 		for _, c := range q.Considerations {

@@ -13,6 +13,7 @@ import (
 )
 
 func TestSeedCreatesALabelledDemoOnceAndItsAccountsWork(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := storetest.SQLite(t)
 	qs, err := questionnaire.Load(questionnaires.FS())

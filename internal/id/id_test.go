@@ -3,6 +3,7 @@ package id
 import "testing"
 
 func TestNewIsValidAndUnique(t *testing.T) {
+	t.Parallel()
 	seen := map[string]bool{}
 	for range 1000 {
 		s := New()
@@ -17,6 +18,7 @@ func TestNewIsValidAndUnique(t *testing.T) {
 }
 
 func TestValidRejectsJunk(t *testing.T) {
+	t.Parallel()
 	for _, s := range []string{"", "abc", "../../etc/passwd", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "aaaaaaaaaaaaaaaaaaaaaaaaa1"} {
 		if Valid(s) {
 			t.Errorf("Valid(%q) = true", s)
