@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"net/url"
@@ -126,7 +127,12 @@ func (s *Server) handleError(err error, c echo.Context) {
 		return
 	}
 	status, msg, details := classify(err)
-	if status >= 500 {
+	switch {
+	case status >= 500 && errors.Is(err, context.Canceled):
+		// The client went away mid-request: nothing is wrong with the service.
+		s.log.Info("request cancelled by the client", "id", c.Response().Header().Get(echo.HeaderXRequestID),
+			"path", c.Request().URL.Path)
+	case status >= 500:
 		s.log.Error("request failed", "id", c.Response().Header().Get(echo.HeaderXRequestID),
 			"path", c.Request().URL.Path, "err", err)
 	}

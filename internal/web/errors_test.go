@@ -27,6 +27,8 @@ func TestErrorsMapToStatusesAndNeverLeakInternals(t *testing.T) {
 		{apperr.Forbidden("Only leads can do that."), 403, "forbidden"},
 		{errors.New("pq: connection refused to 10.0.0.1"), 500, "internal"},
 		{echo.ErrUnsupportedMediaType, 415, "unsupported_media_type"},
+		{apperr.BadRequest("The body is not valid JSON."), 400, "bad_request"},
+		{apperr.Unavailable("look up session", errors.New("dial 10.0.0.1: refused")), 503, "unavailable"},
 	}
 	for i, tc := range cases {
 		path := fmt.Sprintf("/api/v1/test-error-%d", i)
