@@ -57,7 +57,7 @@ var rules = []rule{
 	// webtest builds the services; the caller passes the server's constructor, so
 	// package web's own tests can use the kit without an import cycle.
 	{pkg: "internal/web/webtest", kit: true, mayImport: []string{"internal/store", "internal/store/storetest",
-		"internal/auth", "internal/assessment", "internal/questionnaire", "questionnaires"}},
+		"internal/auth", "internal/assessment", "internal/questionnaire", "internal/id", "questionnaires"}},
 
 	{pkg: "internal/layers"},
 	{pkg: "cmd/vcready", wires: true},

@@ -38,10 +38,18 @@ func SeedTeam(t testing.TB, st *store.Store, id, org, name string) {
 // for suites that need a user row but never sign in as it. A zero CreatedAt is now.
 func SeedUser(t testing.TB, st *store.Store, u auth.User) {
 	t.Helper()
+	SeedAccount(t, st, u, "x")
+}
+
+// SeedAccount stores u with passwordHash (from auth.HashPassword), skipping the
+// service's checks and its audit event: for fixtures that make the same users in
+// every test and can hash their one password once. A zero CreatedAt is now.
+func SeedAccount(t testing.TB, st *store.Store, u auth.User, passwordHash string) {
+	t.Helper()
 	if u.CreatedAt.IsZero() {
 		u.CreatedAt = now()
 	}
-	if err := st.CreateUser(context.Background(), auth.Account{User: u, PasswordHash: "x"}); err != nil {
+	if err := st.CreateUser(context.Background(), auth.Account{User: u, PasswordHash: passwordHash}); err != nil {
 		t.Fatalf("seed user %s: %v", u.ID, err)
 	}
 }

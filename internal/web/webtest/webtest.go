@@ -16,6 +16,7 @@ import (
 
 	"vcready/internal/assessment"
 	"vcready/internal/auth"
+	"vcready/internal/id"
 	"vcready/internal/questionnaire"
 	"vcready/internal/store"
 	"vcready/internal/store/storetest"
@@ -118,14 +119,36 @@ func (a *App) fixture() {
 	a.AddUser("other-member", auth.NewUser{Email: "member2@example.org", Role: auth.RoleMember, TeamID: a.Team2.ID})
 }
 
-// AddUser creates a user under key (its name is made from the key) with an API token.
+// passwordHash is Password hashed once per test binary: hashing is deliberately slow
+// (argon2id), and every fixture makes the same five users.
+var passwordHash = sync.OnceValue(func() string {
+	h, err := auth.HashPassword(Password)
+	if err != nil {
+		panic(err)
+	}
+	return h
+})
+
+// AddUser makes a user under key (its name is made from the key), who signs in with
+// Password, and gives them an API token. The row is seeded with a password hashed
+// once per binary, so a fixture costs no hashing; users a test creates through the
+// service or a page are checked and hashed as ever.
 func (a *App) AddUser(key string, nu auth.NewUser) {
 	a.T.Helper()
 	ctx := context.Background()
-	nu.Password, nu.Name = Password, strings.ToUpper(key[:1])+key[1:]+" User"
-	u, err := a.Accounts.CreateUser(ctx, auth.System, nu)
+	u := auth.User{ID: id.New(), Email: strings.ToLower(nu.Email), Name: strings.ToUpper(key[:1]) + key[1:] + " User",
+		Role: nu.Role, OrganisationID: nu.OrganisationID, TeamID: nu.TeamID}
+	if u.Role == auth.RoleMember && u.OrganisationID == "" {
+		team, err := a.Assessments.GetTeam(ctx, auth.System, u.TeamID)
+		if err != nil {
+			a.T.Fatalf("team of %s: %v", key, err)
+		}
+		u.OrganisationID = team.OrganisationID
+	}
+	storetest.SeedAccount(a.T, a.Store, u, passwordHash())
+	u, err := a.Accounts.GetUser(ctx, auth.System, u.ID)
 	if err != nil {
-		a.T.Fatalf("create %s: %v", key, err)
+		a.T.Fatalf("read back %s: %v", key, err)
 	}
 	tok, _, err := a.Accounts.IssueToken(ctx, u.Email)
 	if err != nil {
