@@ -23,6 +23,13 @@ type Organisation struct {
 	// label its data as made up.
 	Demo      bool
 	CreatedAt time.Time
+	// ShareWithOtherOrganisations (on by default): the organisation's teams take part in
+	// other organisations' cohorts, and its teams are compared with theirs. Off, both
+	// stop: sharing is reciprocal (SCORING.md "Cohort privacy").
+	ShareWithOtherOrganisations bool
+	// PublishOpenData (off by default): the organisation's teams count towards the
+	// public, anonymous open-data aggregate.
+	PublishOpenData bool
 }
 
 // CreateOrganisation creates an organisation. Only admins may.
@@ -44,7 +51,7 @@ func (s *Service) createOrganisation(ctx context.Context, p *auth.Principal, nam
 	if problem != "" {
 		return Organisation{}, apperr.Invalid("Check the organisation's name", apperr.FieldProblem{Field: "name", Problem: problem})
 	}
-	o := Organisation{ID: s.NewID(), Name: name, Demo: demo, CreatedAt: s.now()}
+	o := Organisation{ID: s.NewID(), Name: name, Demo: demo, CreatedAt: s.now(), ShareWithOtherOrganisations: true}
 	err := s.st.CreateOrganisation(ctx, o)
 	if errors.Is(err, ErrDuplicateName) {
 		return Organisation{}, apperr.Invalid("An organisation with this name already exists",

@@ -22,6 +22,9 @@ type Store interface {
 	// CreateOrganisation fails with ErrDuplicateName when the name (any case) is taken.
 	CreateOrganisation(ctx context.Context, o Organisation) error
 	Organisation(ctx context.Context, id string) (Organisation, error)
+	// UpdateOrganisation writes an organisation's name and settings; ErrDuplicateName
+	// as for CreateOrganisation.
+	UpdateOrganisation(ctx context.Context, o Organisation) error
 	// Organisations lists every organisation by name.
 	Organisations(ctx context.Context) ([]Organisation, error)
 

@@ -87,3 +87,7 @@ func (p *Principal) CanRemoveUser(role Role, org string) bool {
 
 // CanChangeRole: admins only (and not their own, checked separately).
 func (p *Principal) CanChangeRole() bool { return p.IsAdmin() }
+
+// CanRenameOrganisation: admins only; an organisation's name is how admins and other
+// organisations know it.
+func (p *Principal) CanRenameOrganisation() bool { return p.IsAdmin() }

@@ -50,6 +50,8 @@ func TestPolicy(t *testing.T) {
 			map[*Principal]bool{admin: true}},
 		{"change a role", func(p *Principal) bool { return p.CanChangeRole() },
 			map[*Principal]bool{admin: true}},
+		{"rename an organisation", func(p *Principal) bool { return p.CanRenameOrganisation() },
+			map[*Principal]bool{admin: true}},
 	}
 	names := map[*Principal]string{admin: "admin", lead: "lead", otherLead: "other lead", member: "member", otherMember: "other member", anon: "anonymous"}
 	for _, c := range checks {

@@ -18,21 +18,40 @@ type organisationRow struct {
 	Name      string
 	Demo      bool
 	CreatedAt time.Time `gorm:"autoCreateTime:false"`
+	// Settings; the columns' defaults (share on, publish off) match Organisation's.
+	ShareWithOtherOrganisations bool
+	PublishOpenData             bool
 }
 
 func (organisationRow) TableName() string { return "organisations" }
 
 func (r organisationRow) organisation() assessment.Organisation {
-	return assessment.Organisation{ID: r.ID, Name: r.Name, Demo: r.Demo, CreatedAt: r.CreatedAt.UTC()}
+	return assessment.Organisation{ID: r.ID, Name: r.Name, Demo: r.Demo, CreatedAt: r.CreatedAt.UTC(),
+		ShareWithOtherOrganisations: r.ShareWithOtherOrganisations, PublishOpenData: r.PublishOpenData}
 }
 
 // CreateOrganisation inserts an organisation. The unique index on lower(name), not a
 // prior look-up, decides whether the name is taken, so two concurrent requests cannot
 // both win.
 func (s *Store) CreateOrganisation(ctx context.Context, o assessment.Organisation) error {
-	row := organisationRow{ID: o.ID, Name: o.Name, Demo: o.Demo, CreatedAt: o.CreatedAt}
+	row := organisationRow{ID: o.ID, Name: o.Name, Demo: o.Demo, CreatedAt: o.CreatedAt,
+		ShareWithOtherOrganisations: o.ShareWithOtherOrganisations, PublishOpenData: o.PublishOpenData}
 	if err := s.w.WithContext(ctx).Create(&row).Error; err != nil {
 		return fmt.Errorf("insert organisation: %w", duplicateName(err))
+	}
+	return nil
+}
+
+// UpdateOrganisation writes an organisation's name and settings.
+func (s *Store) UpdateOrganisation(ctx context.Context, o assessment.Organisation) error {
+	res := s.w.WithContext(ctx).Model(&organisationRow{}).Where("id = ?", o.ID).Updates(map[string]any{
+		"name": o.Name, "share_with_other_organisations": o.ShareWithOtherOrganisations,
+		"publish_open_data": o.PublishOpenData})
+	if res.Error != nil {
+		return fmt.Errorf("update organisation: %w", duplicateName(res.Error))
+	}
+	if res.RowsAffected == 0 {
+		return fmt.Errorf("update organisation: %w", apperr.NotFound("organisation"))
 	}
 	return nil
 }

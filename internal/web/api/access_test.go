@@ -49,6 +49,7 @@ func TestAPIAccessByRole(t *testing.T) {
 		{"GET", "/api/v1/organisations/" + o1, "", statuses(200, 200, 404, 200, 200, 401), nil},
 		{"GET", "/api/v1/organisations/" + o2, "", statuses(200, 404, 200, 404, 404, 401), nil},
 		{"GET", "/api/v1/organisations/nosuchorganisationxxxxxxx", "", statuses(404, 404, 404, 404, 404, 401), nil},
+		{"PATCH", "/api/v1/organisations/" + o1, `{"publish_open_data": true}`, statuses(200, 200, 404, 403, 403, 401), nil},
 		{"POST", "/api/v1/organisations/" + o1 + "/teams", `{"name":"Team by {role}","setting":"community","specialty":"podiatry","nation":"england"}`,
 			statuses(201, 201, 404, 403, 403, 401), nil},
 		{"GET", "/api/v1/organisations/" + o1 + "/teams", "", statuses(200, 200, 404, 403, 403, 401), nil},
