@@ -61,8 +61,10 @@ type Account struct {
 // Created reports whether Seed created anything.
 func (r Result) Created() bool { return r.Password != "" }
 
-// Teams and Assessments count what Seed created, over every organisation.
-func (r Result) Teams() int       { return r.sum(func(s Seeded) int { return s.Teams }) }
+// Teams counts the teams Seed created, over every organisation.
+func (r Result) Teams() int { return r.sum(func(s Seeded) int { return s.Teams }) }
+
+// Assessments counts the submitted assessments Seed created, over every organisation.
 func (r Result) Assessments() int { return r.sum(func(s Seeded) int { return s.Assessments }) }
 
 func (r Result) sum(f func(Seeded) int) int {

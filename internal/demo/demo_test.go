@@ -191,6 +191,10 @@ func TestSeedAddsTheSecondOrganisationToAnOlderDemo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if _, err := w.acc.CreateUser(ctx, auth.System, auth.NewUser{Email: LeadEmail, Name: "Demo Lead",
+		Password: "an older demo password", Role: auth.RoleLead, OrganisationID: old.ID}); err != nil {
+		t.Fatal(err)
+	}
 	res := w.seed(t)
 	if len(res.Organisations) != 2 || res.Organisations[0].Created || res.Organisations[0].Organisation.ID != old.ID {
 		t.Fatalf("result = %+v, want the old organisation found", res)
