@@ -86,7 +86,7 @@ func (c *config) register(fs *flag.FlagSet, e env) error {
 	fs.StringVar(&c.BaseURL, "base-url", envOr(e, "VCREADY_BASE_URL", ""),
 		"public URL of the service, used in links it prints or sends; default http://ADDR (env VCREADY_BASE_URL)")
 	timeout, timeoutErr := envDuration(e, "VCREADY_SHUTDOWN_TIMEOUT", 15*time.Second)
-	fs.BoolVar(&c.Demo, "demo", false, "seed a clearly labelled demo organisation with synthetic teams and results, and print how to sign in")
+	fs.BoolVar(&c.Demo, "demo", false, "seed two clearly labelled demo organisations with synthetic teams and three quarters of results (once), and print how to sign in")
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", timeout, "how long to let in-flight requests finish on SIGTERM (env VCREADY_SHUTDOWN_TIMEOUT)")
 	return joinEnvErrors(secureErr, timeoutErr)
 }

@@ -41,6 +41,7 @@ func commands() map[string]command {
 		"questionnaires": {"validate or list questionnaire files", runQuestionnaires},
 		"user":           {"add a user to the database: user add --email E --role R --password-stdin", runUser},
 		"token":          {"print a new API token for a user: token create --email E", runToken},
+		"seed":           {"add the demo organisations with synthetic teams and results: seed --demo", runSeed},
 	}
 }
 

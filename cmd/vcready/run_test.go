@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"vcready/internal/demo"
 )
 
 // lastSetupLink receives the set-up link the most recent startServe printed.
@@ -115,6 +117,8 @@ func TestCommandLine(t *testing.T) {
 		{"bad log level", []string{"serve", "--log-level", "loud"}, exitUsage, "", "--log-level", true},
 		{"bad proxy", []string{"serve", "--trusted-proxies", "10.0.0.0/99"}, exitUsage, "", "not a CIDR", true},
 		{"stray argument", []string{"version", "extra"}, exitUsage, "", "unexpected argument", true},
+		{"seed without --demo", []string{"seed"}, exitUsage, "", "--demo is required: 'vcready seed --demo' adds two", true},
+		{"seed help", []string{"seed", "--help"}, exitOK, "-demo", "", false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -190,7 +194,8 @@ func TestServeDemo(t *testing.T) {
 	}
 	go io.Copy(io.Discard, pr)
 	out := strings.Join(lines, "\n")
-	for _, want := range []string{"Demo data created", "14 synthetic teams", "28 submitted assessments", "demo-lead@vcready.example"} {
+	for _, want := range []string{"Demo data created: 64 synthetic teams", "submitted assessments", "/sign-in as",
+		demo.OrganisationName, demo.Organisation2Name, demo.LeadEmail, demo.Lead2Email, demo.MemberEmail} {
 		if !strings.Contains(out, want) {
 			t.Errorf("serve --demo output lacks %q:\n%s", want, out)
 		}

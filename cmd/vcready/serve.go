@@ -13,7 +13,6 @@ import (
 
 	"vcready/internal/assessment"
 	"vcready/internal/auth"
-	"vcready/internal/demo"
 	"vcready/internal/questionnaire"
 	"vcready/internal/store"
 	"vcready/internal/web"
@@ -91,7 +90,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, stdout io.Writer) 
 		return err
 	}
 	if cfg.Demo {
-		if err := seedDemo(ctx, accounts, assessments, base, stdout); err != nil {
+		if err := seedDemo(ctx, accounts, assessments, "Sign in at "+base+"/sign-in as", stdout); err != nil {
 			ln.Close()
 			return err
 		}
@@ -112,22 +111,6 @@ func printSetupLink(ctx context.Context, accounts *auth.Service, base string, w 
 		return err
 	}
 	fmt.Fprintf(w, "\nNo administrator exists yet. Open this one-time link to create the first one:\n\n    %s/setup/%s\n\n", base, token)
-	return nil
-}
-
-// seedDemo creates the demo organisation (once) and says how to sign in to it.
-func seedDemo(ctx context.Context, acc *auth.Service, asm *assessment.Service, base string, w io.Writer) error {
-	res, err := demo.Seed(ctx, acc, asm, time.Now().UTC())
-	if err != nil {
-		return fmt.Errorf("seed demo data: %w", err)
-	}
-	if !res.Created {
-		fmt.Fprintf(w, "Demo data is already here (%q). Its sign-in details were printed when it was created.\n", res.Organisation.Name)
-		return nil
-	}
-	fmt.Fprintf(w, "Demo data created: %q, %d synthetic teams, %d submitted assessments.\n", res.Organisation.Name, res.Teams, res.Assessments)
-	fmt.Fprintf(w, "Sign in at %s/sign-in as\n    %s   (improvement lead)\n    %s (team member)\nwith the password\n    %s\n\n",
-		base, demo.LeadEmail, demo.MemberEmail, res.Password)
 	return nil
 }
 

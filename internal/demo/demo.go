@@ -1,7 +1,8 @@
-// Package demo seeds a clearly labelled demo organisation with synthetic teams and two
-// rounds of submitted assessments, so that a first run of `vcready serve --demo`
-// shows teams, results and progress straight away. Every name says it is a demo; no
-// real service's data is used.
+// Package demo seeds two clearly labelled demo organisations with synthetic teams and
+// two or three rounds of submitted assessments each, in different calendar quarters,
+// so that a first run of `vcready serve --demo` (or `vcready seed --demo`) shows
+// teams, results, benchmarks against cohorts, change since last time and quarterly
+// trends straight away. Every name says it is a demo; no real service's data is used.
 package demo
 
 import (
@@ -9,70 +10,114 @@ import (
 	"crypto/rand"
 	"encoding/base32"
 	"fmt"
-	"math"
 	mrand "math/rand/v2"
 	"strings"
 	"time"
 
 	"vcready/internal/assessment"
 	"vcready/internal/auth"
-	"vcready/internal/questionnaire"
 )
 
-// OrganisationName is the demo organisation's name.
+// OrganisationName is the first demo organisation's name, the one earlier versions
+// seeded alone.
 const OrganisationName = "Demo: Northshire Health (synthetic data)"
 
-// Emails of the demo accounts.
+// Organisation2Name is the second demo organisation's name.
+const Organisation2Name = "Demo: Southdale Care Partnership (synthetic data)"
+
+// Emails of the demo accounts: a lead for each organisation and a member of the first
+// organisation's first team.
 const (
 	LeadEmail   = "demo-lead@vcready.example"
+	Lead2Email  = "demo-lead2@vcready.example"
 	MemberEmail = "demo-member@vcready.example"
 )
 
 // Result says what Seed did and how to sign in.
 type Result struct {
-	Created      bool
+	// Organisations are the demo organisations in order, created now or found.
+	Organisations []Seeded
+	// Password is the password of every account created now; empty when none was.
+	Password string
+}
+
+// Seeded is one demo organisation and what Seed created in it (nothing when it was
+// already there).
+type Seeded struct {
 	Organisation assessment.Organisation
+	Created      bool
 	Teams        int
 	Assessments  int
-	Password     string // the demo accounts' password; empty when nothing was created
+	Accounts     []Account
 }
 
-type teamSpec struct {
-	name, setting, specialty, nation string
-	maturity                         float64 // 0..1: how far along the team is
+// Account is a demo account Seed created.
+type Account struct {
+	Email string
+	Role  auth.Role
+	Of    string // the organisation a lead leads, or the team a member belongs to
 }
 
-var teams = []teamSpec{
-	{"Physiotherapy outpatients", "secondary_care", "physiotherapy", "england", 0.62},
-	{"Riverside GP practice", "primary_care", "general_practice", "england", 0.48},
-	{"Hillview Surgery", "primary_care", "general_practice", "scotland", 0.35},
-	{"Community mental health team (North)", "mental_health", "mental_health", "england", 0.55},
-	{"Children's diabetes service", "secondary_care", "paediatrics", "wales", 0.42},
-	{"Dermatology clinic", "secondary_care", "dermatology", "england", 0.71},
-	{"Heart failure nurses", "community", "cardiology", "northern_ireland", 0.30},
-	{"Oncology follow-up", "secondary_care", "oncology", "england", 0.58},
-	{"Pulmonary rehabilitation", "community", "respiratory", "scotland", 0.45},
-	{"Community dietetics", "community", "dietetics", "wales", 0.38},
-	{"Speech and language therapy", "community", "speech_and_language", "england", 0.51},
-	{"Adult social care reviews", "social_care", "older_people", "england", 0.22},
-	{"Memory clinic", "mental_health", "mental_health", "scotland", 0.40},
-	{"MSK physiotherapy (West)", "community", "physiotherapy", "wales", 0.66},
+// Created reports whether Seed created anything.
+func (r Result) Created() bool { return r.Password != "" }
+
+// Teams counts the teams Seed created, over every organisation.
+func (r Result) Teams() int { return r.sum(func(s Seeded) int { return s.Teams }) }
+
+// Assessments counts the submitted assessments Seed created, over every organisation.
+func (r Result) Assessments() int { return r.sum(func(s Seeded) int { return s.Assessments }) }
+
+func (r Result) sum(f func(Seeded) int) int {
+	n := 0
+	for _, s := range r.Organisations {
+		n += f(s)
+	}
+	return n
 }
 
-// Seed creates the demo organisation unless one exists. now is the current time: the
-// first round of assessments is dated six months before it, the second two weeks.
+// Seed creates each demo organisation that does not exist yet (a demo organisation of
+// the same name), with its teams, accounts and assessments; running it again creates
+// nothing. now is the current time: rounds are dated in the quarter a year before it,
+// the quarter six months before it and its own quarter, never after it. Everything but
+// the password is the same on every run for the same now.
 func Seed(ctx context.Context, acc *auth.Service, asm *assessment.Service, now time.Time) (Result, error) {
-	orgs, err := asm.ListOrganisations(ctx, auth.System)
+	existing, err := demoOrganisations(ctx, asm)
 	if err != nil {
 		return Result{}, err
 	}
+	var res Result
+	for _, spec := range organisations {
+		if o, ok := existing[spec.name]; ok {
+			res.Organisations = append(res.Organisations, Seeded{Organisation: o})
+			continue
+		}
+		if res.Password == "" {
+			res.Password = newPassword()
+		}
+		s := &seeder{acc: acc, asm: asm, now: now.UTC(), password: res.Password,
+			rng: mrand.New(mrand.NewPCG(2020, spec.seed))}
+		done, err := s.organisation(ctx, spec)
+		if err != nil {
+			return Result{}, fmt.Errorf("seed %q: %w", spec.name, err)
+		}
+		res.Organisations = append(res.Organisations, done)
+	}
+	return res, nil
+}
+
+// demoOrganisations returns the demo organisations that exist, by name.
+func demoOrganisations(ctx context.Context, asm *assessment.Service) (map[string]assessment.Organisation, error) {
+	orgs, err := asm.ListOrganisations(ctx, auth.System)
+	if err != nil {
+		return nil, fmt.Errorf("list organisations: %w", err)
+	}
+	out := map[string]assessment.Organisation{}
 	for _, o := range orgs {
 		if o.Demo {
-			return Result{Organisation: o}, nil
+			out[o.Name] = o
 		}
 	}
-	s := &seeder{acc: acc, asm: asm, now: now, rng: mrand.New(mrand.NewPCG(2020, 7)), password: newPassword()}
-	return s.run(ctx)
+	return out, nil
 }
 
 type seeder struct {
@@ -81,127 +126,50 @@ type seeder struct {
 	now      time.Time
 	rng      *mrand.Rand
 	password string
-	res      Result
 }
 
-func (s *seeder) run(ctx context.Context) (Result, error) {
-	org, err := s.asm.CreateDemoOrganisation(ctx, auth.System, OrganisationName)
+// organisation creates one demo organisation, its lead, its teams with their rounds
+// of assessments and, if it has one, its member (in the first team).
+func (s *seeder) organisation(ctx context.Context, spec organisationSpec) (Seeded, error) {
+	org, err := s.asm.CreateDemoOrganisation(ctx, auth.System, spec.name)
 	if err != nil {
-		return Result{}, fmt.Errorf("create demo organisation: %w", err)
+		return Seeded{}, fmt.Errorf("create organisation: %w", err)
 	}
-	s.res = Result{Created: true, Organisation: org, Password: s.password}
-	lead, err := s.acc.CreateUser(ctx, auth.System, auth.NewUser{Email: LeadEmail, Name: "Demo Lead",
-		Password: s.password, Role: auth.RoleLead, OrganisationID: org.ID})
+	out := Seeded{Organisation: org, Created: true}
+	lead, err := s.user(ctx, &out, spec.lead, auth.RoleLead, org.ID, "", org.Name)
 	if err != nil {
-		return Result{}, fmt.Errorf("create demo lead: %w", err)
+		return Seeded{}, err
 	}
-	for i, spec := range teams {
+	for i, ts := range spec.teams {
 		team, err := s.asm.CreateTeam(ctx, auth.System, org.ID, assessment.TeamInput{
-			Name: spec.name, Setting: spec.setting, Specialty: spec.specialty, Nation: spec.nation})
+			Name: ts.name, Setting: ts.setting, Specialty: ts.specialty, Nation: ts.nation})
 		if err != nil {
-			return Result{}, fmt.Errorf("create demo team %q: %w", spec.name, err)
+			return Seeded{}, fmt.Errorf("create team %q: %w", ts.name, err)
 		}
-		s.res.Teams++
-		if i == 0 {
-			if _, err := s.acc.CreateUser(ctx, auth.System, auth.NewUser{Email: MemberEmail, Name: "Demo Member",
-				Password: s.password, Role: auth.RoleMember, TeamID: team.ID}); err != nil {
-				return Result{}, fmt.Errorf("create demo member: %w", err)
+		out.Teams++
+		if i == 0 && spec.member.email != "" {
+			if _, err := s.user(ctx, &out, spec.member, auth.RoleMember, "", team.ID, team.Name); err != nil {
+				return Seeded{}, err
 			}
 		}
-		if err := s.rounds(ctx, lead.Principal(), team, spec.maturity); err != nil {
-			return Result{}, err
+		n, err := s.rounds(ctx, lead.Principal(), team)
+		out.Assessments += n
+		if err != nil {
+			return Seeded{}, fmt.Errorf("assessments of %q: %w", ts.name, err)
 		}
 	}
-	return s.res, nil
+	return out, nil
 }
 
-// rounds submits two assessments for team: one six months ago and one, a little
-// better, two weeks ago.
-func (s *seeder) rounds(ctx context.Context, p *auth.Principal, team assessment.Team, maturity float64) error {
-	when := []time.Time{s.now.AddDate(0, -6, 0), s.now.AddDate(0, 0, -14)}
-	for round, at := range when {
-		m := maturity + float64(round)*(0.05+0.15*s.rng.Float64())
-		if err := s.submit(ctx, p, team, at, min(m, 0.95)); err != nil {
-			return fmt.Errorf("demo assessment for %q: %w", team.Name, err)
-		}
-	}
-	return nil
-}
-
-func (s *seeder) submit(ctx context.Context, p *auth.Principal, team assessment.Team, at time.Time, m float64) error {
-	at = at.Add(time.Duration(s.rng.IntN(8*3600)) * time.Second)
-	asm := s.asm.WithClock(func() time.Time { return at })
-	a, err := asm.Create(ctx, p, team.ID, "")
+// user creates a demo account and notes it in out.
+func (s *seeder) user(ctx context.Context, out *Seeded, a account, role auth.Role, orgID, teamID, of string) (auth.User, error) {
+	u, err := s.acc.CreateUser(ctx, auth.System, auth.NewUser{Email: a.email, Name: a.name,
+		Password: s.password, Role: role, OrganisationID: orgID, TeamID: teamID})
 	if err != nil {
-		return err
+		return auth.User{}, fmt.Errorf("create %s %s: %w", role, a.email, err)
 	}
-	q, _ := asm.Questionnaire(a)
-	if _, err := asm.SaveAnswers(ctx, p, a.ID, s.answers(q, m)); err != nil {
-		return err
-	}
-	if _, err := asm.Submit(ctx, p, a.ID); err != nil {
-		return err
-	}
-	s.res.Assessments++
-	return nil
-}
-
-// answers makes a plausible answer to every item for a team of maturity m.
-func (s *seeder) answers(q *questionnaire.Questionnaire, m float64) []questionnaire.Answer {
-	var out []questionnaire.Answer
-	for _, c := range q.Considerations {
-		for _, it := range c.Items {
-			if a, ok := s.answer(it, m); ok {
-				out = append(out, a)
-			}
-		}
-	}
-	return out
-}
-
-func (s *seeder) answer(it questionnaire.Item, m float64) (questionnaire.Answer, bool) {
-	a := questionnaire.Answer{ItemID: it.ID}
-	share := math.Max(0, math.Min(1, m+s.rng.NormFloat64()*0.18))
-	switch it.Type {
-	case questionnaire.TypeScale:
-		if s.rng.Float64() < 0.04 {
-			a.Status = questionnaire.DontKnow
-			return a, true
-		}
-		if it.AllowNA && s.rng.Float64() < 0.15 {
-			a.Status = questionnaire.NotApplicable
-			return a, true
-		}
-		a.Level = ptr(int(math.Round(share * questionnaire.ScaleMax)))
-	case questionnaire.TypeChoice:
-		a.Option = closestOption(it.Options, share*float64(it.MaxScore()))
-	case questionnaire.TypeChecklist:
-		a.OptionsSet = true
-		for _, o := range it.Options {
-			if s.rng.Float64() < share {
-				a.Options = append(a.Options, o.ID)
-			}
-		}
-	case questionnaire.TypeNumber:
-		if it.Min == nil || it.Max == nil {
-			return a, false
-		}
-		lo, hi := *it.Min, math.Min(*it.Max, 100)
-		a.Number = ptr(math.Round(lo + (hi-lo)*share*0.6))
-	default:
-		return a, false
-	}
-	return a, true
-}
-
-func closestOption(opts []questionnaire.Option, target float64) string {
-	best, bestGap := "", math.Inf(1)
-	for _, o := range opts {
-		if gap := math.Abs(float64(o.Score) - target); gap < bestGap {
-			best, bestGap = o.ID, gap
-		}
-	}
-	return best
+	out.Accounts = append(out.Accounts, Account{Email: a.email, Role: role, Of: of})
+	return u, nil
 }
 
 // newPassword makes a random password for the demo accounts, printed once at seeding:
@@ -211,5 +179,3 @@ func newPassword() string {
 	_, _ = rand.Read(b)
 	return "demo-" + strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b))
 }
-
-func ptr[T any](v T) *T { return &v }
