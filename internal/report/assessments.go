@@ -138,4 +138,3 @@ func AssessmentsFileName(organisation string, day time.Time, ext string) string 
 	}, strings.TrimSpace(organisation))
 	return name + " assessments " + day.UTC().Format(time.DateOnly) + "." + ext
 }
-

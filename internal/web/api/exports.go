@@ -81,4 +81,3 @@ func assessmentsTable(ex assessment.Export) report.Table {
 	}
 	return report.AssessmentsTable("Assessments", ex.Questionnaires, rows)
 }
-
