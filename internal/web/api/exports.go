@@ -55,8 +55,9 @@ func download(c echo.Context, f exportFormat, name string, t report.Table) error
 	h.Set(echo.HeaderContentDisposition, mime.FormatMediaType("attachment", map[string]string{"filename": name}))
 	h.Set("Cache-Control", "no-store")
 	if err := f.write(c.Response(), t); err != nil {
-		if !c.Response().Committed {
-			h.Del(echo.HeaderContentDisposition) // the error handler answers instead
+		if !c.Response().Committed { // nothing sent: the error handler answers instead
+			h.Del(echo.HeaderContentType) // echo keeps a Content-Type already set
+			h.Del(echo.HeaderContentDisposition)
 		}
 		return err
 	}
