@@ -29,7 +29,8 @@ var (
 )
 
 // handleAssessmentsExport answers with every submitted assessment of the organisation
-// as a file in format f, named after the organisation and today's date.
+// as a file in format f, named after the organisation and today's date. The download
+// goes to the audit log: it takes every team's answers out of vcready.
 func (s *server) handleAssessmentsExport(f exportFormat) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		p, err := requireUser(c)
@@ -40,6 +41,7 @@ func (s *server) handleAssessmentsExport(f exportFormat) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
+		s.deps.Accounts.RecordExport(c.Request().Context(), p, ex.Organisation.ID, "assessments."+f.ext)
 		name := report.AssessmentsFileName(ex.Organisation.Name, s.deps.Assessments.Now(), f.ext)
 		return download(c, f, name, assessmentsTable(ex))
 	}

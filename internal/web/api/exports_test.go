@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"fmt"
 	"mime"
@@ -15,6 +16,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/xuri/excelize/v2"
 
+	"vcready/internal/auth"
 	"vcready/internal/questionnaire"
 	"vcready/internal/web/webtest"
 )
@@ -182,6 +184,35 @@ func TestExportFileNameOutsideASCII(t *testing.T) {
 			t.Errorf("%s: Content-Disposition %q lacks the RFC 2231 form", f.ext, cd)
 		}
 		checkDownloadHeaders(t, rec, f.contentType, name, f.ext)
+	}
+}
+
+// TestExportsAreAudited: each download is an audit event naming who took which file
+// of which organisation.
+func TestExportsAreAudited(t *testing.T) {
+	t.Parallel()
+	app := newTestApp(t)
+	for _, ext := range []string{"csv", "xlsx"} {
+		if rec := app.API("lead", http.MethodGet, "/api/v1/organisations/"+app.Org1.ID+"/assessments."+ext, ""); rec.Code != 200 {
+			t.Fatalf("%s: %d", ext, rec.Code)
+		}
+	}
+	app.API("member", http.MethodGet, "/api/v1/organisations/"+app.Org1.ID+"/assessments.csv", "") // refused: not audited
+	events, err := app.Accounts.ListAudit(context.Background(), app.Users["admin"].Principal(), 100, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range events {
+		if e.Action == auth.ActionExport {
+			if e.ActorID != app.Users["lead"].ID || e.Target != app.Org1.ID || e.OrganisationID != app.Org1.ID {
+				t.Errorf("export event %+v", e)
+			}
+			got = append(got, e.Detail)
+		}
+	}
+	if diff := cmp.Diff([]string{"assessments.xlsx", "assessments.csv"}, got); diff != "" {
+		t.Errorf("export events, newest first (-want +got):\n%s", diff)
 	}
 }
 
