@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -196,5 +197,30 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 	if diff := cmp.Diff(string(want), string(got)); diff != "" {
 		t.Errorf("%s differs (-want +got; -update to accept):\n%s", path, diff)
+	}
+}
+
+// BenchmarkWriteXLSX writes an export the size of a large organisation's: 2,000
+// assessments of 70 columns.
+func BenchmarkWriteXLSX(b *testing.B) {
+	tbl := report.Table{Title: "Assessments"}
+	for i := range 70 {
+		tbl.Columns = append(tbl.Columns, fmt.Sprintf("col-%02d", i))
+	}
+	for i := range 2000 {
+		row := make([]report.Cell, 70)
+		for j := range row {
+			if j%3 == 0 {
+				row[j] = report.Text(fmt.Sprintf("option-%d-%d", i, j))
+			} else {
+				row[j] = report.Fixed(float64(i%50)/10, 1)
+			}
+		}
+		tbl.Rows = append(tbl.Rows, row)
+	}
+	for b.Loop() {
+		if err := report.WriteXLSX(io.Discard, tbl); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
