@@ -46,6 +46,10 @@ func TestAccess(t *testing.T) {
 			_, err := f.svc.ListTeams(ctx, p, f.orgA.ID)
 			return err
 		}},
+		{"ExportAssessments", []string{ok, ok, nf, fb, fb, nf}, func(t *testing.T, f *fixture, p *auth.Principal) error {
+			_, err := f.svc.ExportAssessments(ctx, p, f.orgA.ID)
+			return err
+		}},
 		{"Create", []string{ok, ok, nf, ok, nf, nf}, func(t *testing.T, f *fixture, p *auth.Principal) error {
 			_, err := f.svc.Create(ctx, p, f.teamA1.ID, "")
 			return err
@@ -100,7 +104,11 @@ func TestAccessUnknownIDs(t *testing.T) {
 				_, err := f.svc.CreateTeam(ctx, f.admin, unknown, teamInput("x"))
 				return err
 			},
-			"ListTeams":   func() error { _, err := f.svc.ListTeams(ctx, f.admin, unknown); return err },
+			"ListTeams": func() error { _, err := f.svc.ListTeams(ctx, f.admin, unknown); return err },
+			"ExportAssessments": func() error {
+				_, err := f.svc.ExportAssessments(ctx, f.admin, unknown)
+				return err
+			},
 			"GetTeam":     func() error { _, err := f.svc.GetTeam(ctx, f.admin, unknown); return err },
 			"UpdateTeam":  func() error { _, err := f.svc.UpdateTeam(ctx, f.admin, unknown, teamInput("x")); return err },
 			"Create":      func() error { _, err := f.svc.Create(ctx, f.admin, unknown, ""); return err },

@@ -67,6 +67,15 @@ func (s *Service) record(ctx context.Context, e Event) {
 	}
 }
 
+// RecordExport records that p downloaded an export of organisation org's data; detail
+// names which (e.g. "assessments.csv"). A failure is logged, not returned: a lost
+// audit event must not refuse a lead their file.
+func (s *Service) RecordExport(ctx context.Context, p *Principal, org, detail string) {
+	e := actorEvent(p, ActionExport)
+	e.Target, e.OrganisationID, e.Detail = org, org, detail
+	s.record(ctx, e)
+}
+
 // actorEvent starts an event done by p.
 func actorEvent(p *Principal, action Action) Event {
 	return Event{ActorID: p.UserID, ActorEmail: p.Email, Action: action}

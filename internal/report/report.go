@@ -4,3 +4,61 @@
 // screen and on paper. It is pure: no HTTP, no database, no I/O beyond an io.Writer
 // an encoder is given. Each export format gets one encoder file here.
 package report
+
+import "strconv"
+
+// Table is a document as rows and columns, whatever format it is written in: each
+// encoder (WriteCSV, WriteXLSX) takes one, so an export's content is decided once and
+// every format shows the same cells.
+type Table struct {
+	// Title names the document; XLSX names its sheet after it.
+	Title string
+	// Columns are the header row's names.
+	Columns []string
+	// Rows are the data rows; a row may be shorter than Columns (the rest is empty),
+	// and cells beyond the columns are not written.
+	Rows [][]Cell
+}
+
+// Cell is one value of a Table: text, a number or, as the zero Cell, nothing. Numbers
+// stay numbers so a spreadsheet can sort and sum them.
+type Cell struct {
+	text     string
+	number   float64
+	isNumber bool
+	decimals int // for a number: fixed decimals, or -1 for as few as needed
+}
+
+// Text is a text cell ("" is an empty cell).
+func Text(s string) Cell { return Cell{text: s} }
+
+// Num is a number cell written with as few decimals as it needs (3, 37.5).
+func Num(f float64) Cell { return Cell{number: f, isNumber: true, decimals: -1} }
+
+// Fixed is a number cell always written with the given decimals (3.0 for a score), so
+// a column of scores reads alike.
+func Fixed(f float64, decimals int) Cell {
+	return Cell{number: f, isNumber: true, decimals: decimals}
+}
+
+// FixedOrEmpty is Fixed(*p, decimals), or an empty cell when p is nil.
+func FixedOrEmpty(p *float64, decimals int) Cell {
+	if p == nil {
+		return Cell{}
+	}
+	return Fixed(*p, decimals)
+}
+
+// IsNumber reports whether the cell holds a number.
+func (c Cell) IsNumber() bool { return c.isNumber }
+
+// Float is the cell's number (0 for a text cell).
+func (c Cell) Float() float64 { return c.number }
+
+// String is the cell as text: the text, or the number with its decimals.
+func (c Cell) String() string {
+	if c.isNumber {
+		return strconv.FormatFloat(c.number, 'f', c.decimals, 64)
+	}
+	return c.text
+}

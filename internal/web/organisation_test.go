@@ -79,3 +79,27 @@ func TestPagesAcrossOrganisationsAre404(t *testing.T) {
 		}
 	}
 }
+
+// TestOrganisationPageLinksToTheExports: a lead downloads the assessments export from
+// the organisation page with the browser session alone (the API acts on a cookie for
+// GET), in both formats.
+func TestOrganisationPageLinksToTheExports(t *testing.T) {
+	t.Parallel()
+	app := newTestApp(t)
+	lead := webtest.NewClient(t, app.srv)
+	lead.SignIn("lead@example.org", webtest.Password)
+	page := webtest.AssertPage(t, lead.Get("/organisations/"+app.Org1.ID), http.StatusOK)
+	for _, f := range []struct{ ext, text, contentType string }{
+		{"csv", "Download every submitted assessment (CSV)", "text/csv; charset=utf-8"},
+		{"xlsx", "Download every submitted assessment (Excel)", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+	} {
+		href := "/api/v1/organisations/" + app.Org1.ID + "/assessments." + f.ext
+		if !strings.Contains(page, `<a href="`+href+`" download>`+f.text+`</a>`) {
+			t.Errorf("no %q link to %s", f.text, href)
+		}
+		rec := lead.Get(href)
+		if rec.Code != http.StatusOK || rec.Header().Get("Content-Type") != f.contentType {
+			t.Errorf("following the %s link: %d %s", f.ext, rec.Code, rec.Header().Get("Content-Type"))
+		}
+	}
+}
