@@ -58,6 +58,8 @@ type Store interface {
 	// LatestSubmitted returns the team's most recently submitted assessment that was
 	// submitted strictly before before (any time when before is nil).
 	LatestSubmitted(ctx context.Context, teamID string, before *time.Time) (*Assessment, error)
+
+	OpenDataStore
 }
 
 // Errors a Store returns for the service to turn into messages a user can act on.
@@ -79,11 +81,13 @@ type Service struct {
 	// times and ids.
 	Now   func() time.Time
 	NewID func() string
+
+	openData *openDataBuilds
 }
 
 // New returns a service on st that scores with the questionnaires of qs.
 func New(st Store, qs *questionnaire.Set) *Service {
-	return &Service{st: st, qs: qs, Now: time.Now, NewID: id.New}
+	return &Service{st: st, qs: qs, Now: time.Now, NewID: id.New, openData: &openDataBuilds{}}
 }
 
 // WithClock returns a copy of the service that reads the time from now, for work
