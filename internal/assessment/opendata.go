@@ -80,7 +80,7 @@ func (s *Service) buildOpenData(ctx context.Context, today time.Time) (OpenData,
 // considerationOrder is the order of the considerations in the newest loaded version
 // of a questionnaire id and major version.
 func (s *Service) considerationOrder(id string, major int) []string {
-	q, ok := s.OpenDataQuestionnaire(id, major)
+	q, ok := s.NewestOfMajor(id, major)
 	if !ok {
 		return nil
 	}
@@ -91,9 +91,9 @@ func (s *Service) considerationOrder(id string, major int) []string {
 	return keys
 }
 
-// OpenDataQuestionnaire returns the newest loaded version of a questionnaire id and
+// NewestOfMajor returns the newest loaded version of a questionnaire id and
 // major version, for its title and consideration titles; false when none is loaded.
-func (s *Service) OpenDataQuestionnaire(id string, major int) (*questionnaire.Questionnaire, bool) {
+func (s *Service) NewestOfMajor(id string, major int) (*questionnaire.Questionnaire, bool) {
 	var newest *questionnaire.Questionnaire
 	for _, q := range s.qs.All() {
 		if q.ID == id && questionnaire.Major(q.Version) == major &&
