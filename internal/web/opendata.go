@@ -66,6 +66,12 @@ func (s *Server) openDataTable(q assessment.OpenDataQuestionnaire) openDataTable
 		t.Title = def.Title
 	}
 	keys := openDataKeys(q)
+	if len(keys) == 0 && ok {
+		// Every group is suppressed: still name the columns its rows span.
+		for _, c := range def.Considerations {
+			keys = append(keys, c.Key)
+		}
+	}
 	for _, k := range keys {
 		title := k
 		if ok {
@@ -74,6 +80,9 @@ func (s *Server) openDataTable(q assessment.OpenDataQuestionnaire) openDataTable
 			}
 		}
 		t.Columns = append(t.Columns, title)
+	}
+	if len(t.Columns) == 0 {
+		t.Columns = []string{"Scores"} // a row's colspan must be at least 1
 	}
 	for _, g := range q.Groups {
 		t.Rows = append(t.Rows, s.openDataRow(g, keys))

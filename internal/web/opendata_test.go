@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -31,6 +32,9 @@ func publishTeams(a *testApp, n int) {
 	}
 }
 
+// figure is a median with its middle half, as a cell shows it: "55.0 (32.5 to 77.5)".
+var figure = regexp.MustCompile(`\d+\.\d \(\d+\.\d to \d+\.\d\)`)
+
 func TestOpenDataPage(t *testing.T) {
 	t.Parallel()
 	t.Run("nothing published yet", func(t *testing.T) {
@@ -44,6 +48,17 @@ func TestOpenDataPage(t *testing.T) {
 			t.Error("a table is shown with nothing published")
 		}
 	})
+	t.Run("every group under ten", func(t *testing.T) {
+		t.Parallel()
+		a := newTestApp(t)
+		publishTeams(a, 3)
+		cols := len(webtest.Questionnaires().Default().Considerations)
+		body := webtest.AssertPage(t, a.Page("anonymous", "/open-data"), http.StatusOK,
+			fmt.Sprintf(`colspan="%d">Fewer than 10 teams</td>`, cols), templateEscape("Equity of access"))
+		if figure.MatchString(body) {
+			t.Errorf("figures shown for a group of three: %s", figure.FindString(body))
+		}
+	})
 	t.Run("groups of ten are shown, smaller ones are not", func(t *testing.T) {
 		t.Parallel()
 		a := newTestApp(t)
@@ -52,6 +67,9 @@ func TestOpenDataPage(t *testing.T) {
 			"Video consultation readiness, version 1", `role="region"`, `tabindex="0"`,
 			"All teams", "Setting: Community", "Nation: Wales", "Fewer than 10 teams</td>",
 			templateEscape("Equity of access"))
+		if !figure.MatchString(body) {
+			t.Error("no figures shown for all ten teams")
+		}
 		if strings.Contains(body, "There are no figures yet") {
 			t.Error("figures are said to be missing")
 		}
