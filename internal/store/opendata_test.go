@@ -53,7 +53,7 @@ func TestOpenDataSnapshots(t *testing.T) {
 	})
 }
 
-func TestOpenDataSubmissionsOnlyOfPublishingOrganisations(t *testing.T) {
+func TestOpenDataSubmissionsOnlyOfPublishingRealOrganisations(t *testing.T) {
 	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		pub := mustOrganisation(t, s, "org-pub", "Publishes")
@@ -62,8 +62,13 @@ func TestOpenDataSubmissionsOnlyOfPublishingOrganisations(t *testing.T) {
 			t.Fatal(err)
 		}
 		mustOrganisation(t, s, "org-a", "Alpha") // does not publish
+		demo := assessment.Organisation{ID: "org-demo", Name: "Demo", Demo: true, PublishOpenData: true, CreatedAt: epoch}
+		if err := s.CreateOrganisation(tctx, demo); err != nil {
+			t.Fatal(err)
+		}
 		mustTeam(t, s, "team-pub", "org-pub", "Open team")
 		mustTeam(t, s, "team-a", "org-a", "Physio")
+		mustTeam(t, s, "team-demo", "org-demo", "Made up")
 		at := epoch.Add(time.Hour)
 		submitted := func(id, team, org string) {
 			a := &assessment.Assessment{ID: id, TeamID: team, OrganisationID: org,
@@ -82,6 +87,7 @@ func TestOpenDataSubmissionsOnlyOfPublishingOrganisations(t *testing.T) {
 		}
 		submitted("asmt-pub", "team-pub", "org-pub")
 		submitted("asmt-a", "team-a", "org-a")
+		submitted("asmt-demo", "team-demo", "org-demo") // synthetic data is never published
 		draft := &assessment.Assessment{ID: "asmt-draft", TeamID: "team-pub", OrganisationID: "org-pub",
 			Questionnaire: assessment.QuestionnaireRef{ID: "vc-readiness", Version: "1.2.0"},
 			Status:        assessment.StatusDraft, CreatedAt: epoch, CreatedBy: "u-1"}
