@@ -61,6 +61,8 @@ type Store interface {
 	// SubmittedAssessments returns every submitted assessment of the organisation,
 	// with answers and stored scores, in submission order.
 	SubmittedAssessments(ctx context.Context, organisationID string) ([]*Assessment, error)
+
+	OpenDataStore
 }
 
 // Errors a Store returns for the service to turn into messages a user can act on.
@@ -82,11 +84,13 @@ type Service struct {
 	// times and ids.
 	Now   func() time.Time
 	NewID func() string
+
+	openData *openDataBuilds
 }
 
 // New returns a service on st that scores with the questionnaires of qs.
 func New(st Store, qs *questionnaire.Set) *Service {
-	return &Service{st: st, qs: qs, Now: time.Now, NewID: id.New}
+	return &Service{st: st, qs: qs, Now: time.Now, NewID: id.New, openData: &openDataBuilds{}}
 }
 
 // WithClock returns a copy of the service that reads the time from now, for work

@@ -7,7 +7,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"vcready/internal/browsertest"
-	"vcready/internal/web/webtest"
 )
 
 // TestPagesInABrowser loads public pages in headless Chromium and holds each to WCAG
@@ -18,7 +17,7 @@ func TestPagesInABrowser(t *testing.T) {
 		t.Skip("browser test skipped in -short mode")
 	}
 	ctx := browsertest.New(t)
-	ts := httptest.NewServer(mustServer(t, Deps{Questionnaires: webtest.Questionnaires()}))
+	ts := httptest.NewServer(newTestApp(t).Handler) // the whole service: the open-data page reads snapshots
 	defer ts.Close()
 	pages := []struct{ name, path, h1 string }{
 		{"home", "/", "Check how ready your team is to run video consultations well"},
@@ -26,6 +25,7 @@ func TestPagesInABrowser(t *testing.T) {
 		{"accessibility", "/accessibility", "Accessibility statement"},
 		{"questionnaire preview", "/questionnaire", "Video consultation readiness"},
 		{"scoring", "/scoring", "How scoring works"},
+		{"open data", "/open-data", "Open data: how ready teams are for video consultations"},
 	}
 	for _, p := range pages {
 		t.Run(p.name, func(t *testing.T) {

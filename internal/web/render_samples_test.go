@@ -54,6 +54,8 @@ func sampleContent(name string) any {
 		return "This invitation link has expired."
 	case "questionnaire":
 		return webtest.Questionnaires().Default()
+	case "open-data":
+		return sampleOpenData()
 	}
 	return nil
 }

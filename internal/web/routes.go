@@ -10,6 +10,7 @@ func (s *Server) routes() {
 	s.routesStatic()
 	s.routesHome()
 	s.routesScoring()
+	s.routesOpenData()
 	s.routesQuestionnaire()
 	s.routesSignIn()
 	s.routesOnboarding()

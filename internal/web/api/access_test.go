@@ -39,6 +39,8 @@ func TestAPIAccessByRole(t *testing.T) {
 	cases := []accessCase{
 		{"GET", "/api/v1/openapi.json", "", statuses(200, 200, 200, 200, 200, 200), nil},
 		{"GET", "/api/v1/vocabularies", "", statuses(200, 200, 200, 200, 200, 200), nil},
+		{"GET", "/api/v1/open-data/benchmarks", "", statuses(200, 200, 200, 200, 200, 200), nil},
+		{"GET", "/api/v1/open-data/benchmarks.csv", "", statuses(200, 200, 200, 200, 200, 200), nil},
 		// A token is got with an email and password, whoever asks.
 		{"POST", "/api/v1/auth/tokens", `{"email":"member@example.org","password":"` + webtest.Password + `"}`, statuses(201, 201, 201, 201, 201, 201), nil},
 		{"GET", "/api/v1/me", "", statuses(200, 200, 200, 200, 200, 401), nil},

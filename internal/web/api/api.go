@@ -43,6 +43,7 @@ func Register(g *echo.Group, d Deps) {
 	s.routesAssessments(g)
 	s.routesAnswers(g)
 	s.routesExports(g)
+	s.routesOpenData(g)
 }
 
 // requireUser returns the signed-in principal or a 401.

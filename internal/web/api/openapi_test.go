@@ -91,6 +91,7 @@ func TestOpenAPIFragmentsFollowTheFiles(t *testing.T) {
 		"organisations": s.routesOrganisations, "teams": s.routesTeams,
 		"assessments": s.routesAssessments, "answers": s.routesAnswers,
 		"exports": s.routesExports,
+		"opendata": s.routesOpenData,
 	}
 	seen := 0
 	for _, file := range files {
