@@ -90,7 +90,7 @@ func TestOpenAPIFragmentsFollowTheFiles(t *testing.T) {
 		"vocabularies": s.routesVocabularies, "questionnaires": s.routesQuestionnaires,
 		"organisations": s.routesOrganisations, "teams": s.routesTeams,
 		"assessments": s.routesAssessments, "answers": s.routesAnswers,
-		"exports": s.routesExports,
+		"exports":  s.routesExports,
 		"opendata": s.routesOpenData,
 	}
 	seen := 0
