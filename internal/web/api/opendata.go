@@ -1,7 +1,6 @@
 package api
 
 import (
-	"encoding/csv"
 	"io"
 	"mime"
 	"net/http"
@@ -11,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"vcready/internal/assessment"
+	"vcready/internal/report"
 )
 
 // The open data (SCORING.md "Open data"): the public, anonymous aggregate of the teams
@@ -157,19 +157,13 @@ func (s *server) openDataKeys(q assessment.OpenDataQuestionnaire) []string {
 
 func oneDecimal(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
 
-// writeOpenDataCSV writes rows as RFC 4180 CSV with CRLF line ends, after a UTF-8 byte
-// order mark so that spreadsheet programs read the file as UTF-8.
-//
-// It is private to the open data until the shared encoder (report.WriteCSV) lands;
-// then it should switch to that.
+// writeOpenDataCSV writes rows (the header first) with the shared CSV encoder: a
+// UTF-8 byte-order mark, RFC 4180 with CRLF, text cells neutralised against formula
+// injection.
 func writeOpenDataCSV(w io.Writer, rows [][]string) error {
-	if _, err := io.WriteString(w, "\ufeff"); err != nil {
-		return err
+	t := report.Table{Title: "Open data", Columns: rows[0]}
+	for _, r := range rows[1:] {
+		t.Rows = append(t.Rows, listJSON(r, report.Text))
 	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
-	if err := cw.WriteAll(rows); err != nil {
-		return err
-	}
-	return nil
+	return report.WriteCSV(w, t)
 }
