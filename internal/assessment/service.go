@@ -58,6 +58,8 @@ type Store interface {
 	// LatestSubmitted returns the team's most recently submitted assessment that was
 	// submitted strictly before before (any time when before is nil).
 	LatestSubmitted(ctx context.Context, teamID string, before *time.Time) (*Assessment, error)
+
+	ScoresStore // comparison.go
 }
 
 // Errors a Store returns for the service to turn into messages a user can act on.

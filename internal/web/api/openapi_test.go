@@ -90,6 +90,7 @@ func TestOpenAPIFragmentsFollowTheFiles(t *testing.T) {
 		"vocabularies": s.routesVocabularies, "questionnaires": s.routesQuestionnaires,
 		"organisations": s.routesOrganisations, "teams": s.routesTeams,
 		"assessments": s.routesAssessments, "answers": s.routesAnswers,
+		"comparison": s.routesComparison,
 	}
 	seen := 0
 	for _, file := range files {
