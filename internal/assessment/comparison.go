@@ -3,10 +3,12 @@ package assessment
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"vcready/internal/apperr"
 	"vcready/internal/auth"
+	"vcready/internal/benchmark"
 	"vcready/internal/scoring"
 )
 
@@ -158,4 +160,48 @@ func (f ComparisonFilter) matches(t Team) bool {
 	return (f.Setting == "" || f.Setting == t.Setting) &&
 		(f.Specialty == "" || f.Specialty == t.Specialty) &&
 		(f.Nation == "" || f.Nation == t.Nation)
+}
+
+// Distribution is how one consideration's latest scores spread across a comparison's
+// teams. With fewer than MinCohort scores it is Suppressed and carries N only: the
+// quartiles of so few teams come close to naming one team's score. There is no
+// minimum or maximum at all, since either is one team's score by construction.
+type Distribution struct {
+	Key              string
+	N                int
+	Suppressed       bool
+	P25, Median, P75 float64
+}
+
+// Distributions returns the spread of each consideration in keys over the teams'
+// latest scores (full precision, R type 7, rounded to one decimal).
+func (c Comparison) Distributions(keys []string) []Distribution {
+	byKey := map[string][]float64{}
+	for _, row := range c.Teams {
+		if row.Latest == nil {
+			continue
+		}
+		for _, sc := range row.Latest.Scores.Considerations {
+			if sc.Status == scoring.StatusScored {
+				byKey[sc.Key] = append(byKey[sc.Key], sc.Exact)
+			}
+		}
+	}
+	out := make([]Distribution, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, distribution(k, byKey[k]))
+	}
+	return out
+}
+
+func distribution(key string, xs []float64) Distribution {
+	d := Distribution{Key: key, N: len(xs), Suppressed: len(xs) < benchmark.MinCohort}
+	if d.Suppressed {
+		return d
+	}
+	slices.Sort(xs)
+	d.P25 = scoring.Round(benchmark.Quantile(xs, 0.25))
+	d.Median = scoring.Round(benchmark.Quantile(xs, 0.5))
+	d.P75 = scoring.Round(benchmark.Quantile(xs, 0.75))
+	return d
 }

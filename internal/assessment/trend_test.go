@@ -120,3 +120,25 @@ func TestChange(t *testing.T) {
 		t.Errorf("Change from no overall: %v, want nil", *got.Overall)
 	}
 }
+
+// TestDistributions: quartiles only from five scores up, over the teams' latest
+// submissions; teams without one are skipped.
+func TestDistributions(t *testing.T) {
+	t.Parallel()
+	row := func(score float64) assessment.ComparisonRow {
+		s := sub("t", "a", at("2026-11-01T00:00:00Z"), score)
+		return assessment.ComparisonRow{Latest: &s}
+	}
+	four := assessment.Comparison{Teams: []assessment.ComparisonRow{row(10), row(20), row(30), row(40), {}}}
+	// 10 20 30 40 95: p25 h=1 -> 20, median h=2 -> 30, p75 h=3 -> 40.
+	five := assessment.Comparison{Teams: append(four.Teams, row(95))}
+	got := append(four.Distributions([]string{"equity"}), five.Distributions([]string{"equity", "pathways"})...)
+	want := []assessment.Distribution{
+		{Key: "equity", N: 4, Suppressed: true},
+		{Key: "equity", N: 5, P25: 20, Median: 30, P75: 40},
+		{Key: "pathways", N: 0, Suppressed: true},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Distributions (-want +got):\n%s", diff)
+	}
+}
