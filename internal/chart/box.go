@@ -66,3 +66,9 @@ func (b BoxPlot) x(score float64) float64 {
 	score = min(max(score, 0), 100)
 	return round2(b.Left + (b.Right-b.Left)*score/100)
 }
+
+// BoxWidth is the width of the row's box, from lower to upper quartile.
+func (r BoxRow) BoxWidth() float64 { return round2(r.X75 - r.X25) }
+
+// Bottom is the y of the box's lower edge.
+func (r BoxRow) Bottom() float64 { return r.Top + r.BoxHeight }

@@ -78,3 +78,6 @@ func (l Line) y(score float64) float64 {
 	score = min(max(score, 0), 100)
 	return round2(l.Bottom - (l.Bottom-l.Top)*score/100)
 }
+
+// AxisLabelY is where period labels sit, under the plot.
+func (l Line) AxisLabelY() float64 { return l.Bottom + 20 }

@@ -38,6 +38,8 @@ func sampleContent(name string) any {
 			Invitations: []invitationRow{{"b@example.org", "member of Team", "1 January 2027"}}}
 	case "team":
 		return sampleTeam()
+	case "comparison":
+		return sampleComparison()
 	case "assessment":
 		return sampleTaskList()
 	case "assessment-consideration":

@@ -15,6 +15,7 @@ func (s *Server) routes() {
 	s.routesOnboarding()
 	s.routesAdmin()
 	s.routesOrganisation()
+	s.routesComparison()
 	s.routesInvitations()
 	s.routesTeam()
 	s.routesAssessment()
