@@ -40,6 +40,8 @@ func sampleContent(name string) any {
 		return sampleTeam()
 	case "comparison":
 		return sampleComparison()
+	case "organisation-settings":
+		return organisationSettingsView{Organisation: assessment.Organisation{ID: "o", Name: "Org"}, Share: true}
 	case "assessment":
 		return sampleTaskList()
 	case "assessment-consideration":

@@ -16,6 +16,7 @@ func (s *Server) routes() {
 	s.routesAdmin()
 	s.routesOrganisation()
 	s.routesComparison()
+	s.routesOrganisationSettings()
 	s.routesInvitations()
 	s.routesTeam()
 	s.routesAssessment()
