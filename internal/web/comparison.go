@@ -49,7 +49,7 @@ type comparisonRowView struct {
 	Submitted             string // the date, or "" when the team has not submitted
 	Overall               cellView
 	Cells                 []cellView
-	Change                string // the overall change in words, "" without a previous assessment
+	Change                string // the overall change in words, "" without a previous assessment (also in Overall)
 }
 
 // cellView is one score: the figure, its level in words (the colour band beside it
@@ -235,6 +235,7 @@ func newComparisonRowView(r assessment.ComparisonRow, keys []string, voc assessm
 		v.Change = report.Change(r.Latest.Scores.Overall, prevOverall)
 	}
 	v.Overall = overallCell(r.Latest.Scores.Overall)
+	v.Overall.Change = v.Change
 	for _, k := range keys {
 		cell := cellView{Score: report.NoScore}
 		for _, c := range r.Latest.Scores.Considerations {
@@ -279,7 +280,7 @@ func latestScores(rows []assessment.ComparisonRow) map[string]*latestScore {
 // overallCell is an overall score with its level (taken from the score: the stored
 // result keeps no overall level).
 func overallCell(score *float64) cellView {
-	c := newCell(score, "", nil)
+	c := cellView{Score: report.Score(score)}
 	if score != nil {
 		c.Level = levelKey(*score)
 		c.LevelLabel = report.Level(c.Level)
