@@ -128,7 +128,7 @@ func (s *Server) fillComparison(v *comparisonView, cmpn assessment.Comparison, s
 		v.Rows = append(v.Rows, newComparisonRowView(r, keys, voc))
 	}
 	v.Spread = newSpreadView(cmpn.Distributions(keys), titles)
-	v.Trend = newTrendView(trend)
+	v.Trend = newTrendView(trend, keys, titles)
 }
 
 // columns are the headers: team, overall, each consideration, date submitted.

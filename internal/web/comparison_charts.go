@@ -59,15 +59,31 @@ type trendView struct {
 	Desc string
 	Rows []trendRow
 	Any  bool // at least one quarter has a median to draw
+	// Titles head the consideration columns of the table.
+	Titles []string
+}
+
+// medianText is a quarter's median of consideration k, or why there is none.
+func medianText(ms map[string]float64, k string) string {
+	m, ok := ms[k]
+	if !ok {
+		return "Fewer than " + itoa(benchmark.MinCohort) + " teams"
+	}
+	return report.Score(&m)
 }
 
 type trendRow struct {
 	Period, N, Overall string
 	Suppressed         bool
+	// Cells are the consideration medians in Titles' order ("" when left out).
+	Cells []string
 }
 
-func newTrendView(t assessment.Trend) trendView {
-	var v trendView
+func newTrendView(t assessment.Trend, keys []string, titles map[string]string) trendView {
+	v := trendView{}
+	for _, k := range keys {
+		v.Titles = append(v.Titles, titles[k])
+	}
 	var pts []chart.LinePoint
 	var described []string
 	for _, p := range t.Periods {
@@ -82,6 +98,11 @@ func newTrendView(t assessment.Trend) trendView {
 			v.Any = true
 			row.Overall = report.Score(p.Overall)
 			described = append(described, row.Period+": "+row.Overall)
+		}
+		if !p.Suppressed {
+			for _, k := range keys {
+				row.Cells = append(row.Cells, medianText(p.Considerations, k))
+			}
 		}
 		v.Rows = append(v.Rows, row)
 	}

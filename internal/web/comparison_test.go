@@ -28,7 +28,7 @@ func teamOrder(body string) []string {
 
 // comparisonApp has team 1 with two submissions (0, then equity at 100: overall 16.7,
 // up 16.7) and a third team "Community nursing" (community, wales) scoring 33.3
-// (equity and pathways at 100); team 2 has none.
+// (equity and pathways at 100) an hour later; team 2 has none.
 func comparisonApp(t *testing.T) *testApp {
 	t.Helper()
 	app := newTestApp(t)
@@ -36,7 +36,7 @@ func comparisonApp(t *testing.T) *testApp {
 		assessment.TeamInput{Name: "Community nursing", Setting: "community", Specialty: "other", Nation: "wales"}))
 	app.SubmitScoredAt("member", app.Team1.ID, october)
 	app.SubmitScoredAt("member", app.Team1.ID, november, "equity")
-	app.SubmitScoredAt("lead", nursing.ID, november, "equity", "pathways")
+	app.SubmitScoredAt("lead", nursing.ID, november.Add(time.Hour), "equity", "pathways")
 	return app
 }
 
@@ -58,6 +58,8 @@ func TestComparisonPage(t *testing.T) {
 		{"?sort=overall&dir=asc", "Physio outpatients, Community nursing, Diabetes clinic", "ascending"},
 		// Equal equity (100 each): by name.
 		{"?sort=equity&dir=desc", "Community nursing, Physio outpatients, Diabetes clinic", "descending"},
+		{"?sort=submitted&dir=desc", "Community nursing, Physio outpatients, Diabetes clinic", "descending"},
+		{"?sort=submitted&dir=asc", "Physio outpatients, Community nursing, Diabetes clinic", "ascending"},
 		{"?sort=team&dir=desc", "Physio outpatients, Diabetes clinic, Community nursing", "descending"},
 		{"?sort=nonsense", "Community nursing, Diabetes clinic, Physio outpatients", "ascending"},
 		{"?setting=secondary_care&sort=overall&dir=desc", "Physio outpatients, Diabetes clinic", "descending"},
@@ -117,7 +119,8 @@ func TestComparisonPageSpreadAndTrend(t *testing.T) {
 	// Overall: 0, 16.7, 33.3, 100, 100: median 33.3. Equity 0, 100 x4: quartiles 100.
 	webtest.AssertPage(t, app.Page("lead", "/organisations/"+app.Org1.ID+"/comparison"), 200,
 		`aria-labelledby="spread-title spread-desc"`, `aria-labelledby="trend-title trend-desc"`,
-		"Equity of access: median 100.0, middle half 100.0 to 100.0", "<polyline", "<rect", "33.3")
+		"Equity of access: median 100.0, middle half 100.0 to 100.0", "<polyline", "<rect", "33.3",
+		"Median scores by quarter", `aria-labelledby="trend-caption"`)
 }
 
 // sampleComparison is TestEveryTemplateRenders' comparison page: a scored team, one
@@ -136,7 +139,8 @@ func sampleComparison() comparisonView {
 		Spread: newSpreadView([]assessment.Distribution{{Key: "equity", N: 5, P25: 10, Median: 20, P75: 30}, {Key: "pathways", N: 2, Suppressed: true}},
 			map[string]string{"equity": "Equity", "pathways": "Pathways"}),
 		Trend: newTrendView(assessment.Trend{Periods: []assessment.Period{{Period: "2026-Q3", N: 2, Suppressed: true},
-			{Period: "2026-Q4", N: 5, Overall: f(40)}}}),
+			{Period: "2026-Q4", N: 5, Overall: f(40), Considerations: map[string]float64{"equity": 50}}}},
+			[]string{"equity", "pathways"}, map[string]string{"equity": "Equity", "pathways": "Pathways"}),
 	}
 }
 
