@@ -63,6 +63,8 @@ type Store interface {
 	SubmittedAssessments(ctx context.Context, organisationID string) ([]*Assessment, error)
 
 	OpenDataStore
+
+	ScoresStore // comparison.go
 }
 
 // Errors a Store returns for the service to turn into messages a user can act on.

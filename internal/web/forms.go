@@ -74,6 +74,7 @@ var notices = map[string]string{
 	"organisation-added": "Organisation added",
 	"team-added":         "Team added",
 	"team-saved":         "Team saved",
+	"settings-saved":     "Settings saved",
 }
 
 func noticeFor(c interface{ QueryParam(string) string }) string {

@@ -23,6 +23,8 @@ type organisationView struct {
 	Teams        []teamRow
 	Members      []memberRow
 	Invitations  []invitationRow
+	// Latest is each team's latest submitted overall score, by team id (comparison.go).
+	Latest map[string]*latestScore
 }
 
 type teamRow struct{ ID, Name, Setting, Specialty, Nation string }
@@ -45,7 +47,7 @@ func (s *Server) handleOrganisation(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	teams, err := s.deps.Assessments.ListTeams(ctx, p, id)
+	cmpn, err := s.deps.Assessments.Compare(ctx, p, id, assessment.ComparisonFilter{})
 	if err != nil {
 		return err
 	}
@@ -57,10 +59,11 @@ func (s *Server) handleOrganisation(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v := organisationView{Organisation: org}
+	v := organisationView{Organisation: org, Latest: latestScores(cmpn.Teams)}
 	names := map[string]string{}
 	voc := s.deps.Assessments.Vocabularies()
-	for _, t := range teams {
+	for _, r := range cmpn.Teams {
+		t := r.Team
 		names[t.ID] = t.Name
 		v.Teams = append(v.Teams, teamRow{t.ID, t.Name, voc.SettingLabel(t.Setting), voc.SpecialtyLabel(t.Specialty), voc.NationLabel(t.Nation)})
 	}

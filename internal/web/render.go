@@ -61,6 +61,7 @@ var templateFuncs = template.FuncMap{
 	"paragraphs":   paragraphs,
 	"input":        inputField,
 	"selectField":  selectField,
+	"settingBox":   settingBox,
 	"num":          report.Number,
 	"seriesColour": seriesColour,
 	"ringLabelY":   ringLabelY,

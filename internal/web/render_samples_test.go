@@ -38,6 +38,10 @@ func sampleContent(name string) any {
 			Invitations: []invitationRow{{"b@example.org", "member of Team", "1 January 2027"}}}
 	case "team":
 		return sampleTeam()
+	case "comparison":
+		return sampleComparison()
+	case "organisation-settings":
+		return organisationSettingsView{Organisation: assessment.Organisation{ID: "o", Name: "Org"}, Share: true}
 	case "assessment":
 		return sampleTaskList()
 	case "assessment-consideration":

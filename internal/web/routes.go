@@ -16,6 +16,8 @@ func (s *Server) routes() {
 	s.routesOnboarding()
 	s.routesAdmin()
 	s.routesOrganisation()
+	s.routesComparison()
+	s.routesOrganisationSettings()
 	s.routesInvitations()
 	s.routesTeam()
 	s.routesAssessment()

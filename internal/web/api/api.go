@@ -44,6 +44,7 @@ func Register(g *echo.Group, d Deps) {
 	s.routesAnswers(g)
 	s.routesExports(g)
 	s.routesOpenData(g)
+	s.routesComparison(g)
 }
 
 // requireUser returns the signed-in principal or a 401.

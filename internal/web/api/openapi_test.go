@@ -90,8 +90,9 @@ func TestOpenAPIFragmentsFollowTheFiles(t *testing.T) {
 		"vocabularies": s.routesVocabularies, "questionnaires": s.routesQuestionnaires,
 		"organisations": s.routesOrganisations, "teams": s.routesTeams,
 		"assessments": s.routesAssessments, "answers": s.routesAnswers,
-		"exports":  s.routesExports,
-		"opendata": s.routesOpenData,
+		"exports":    s.routesExports,
+		"opendata":   s.routesOpenData,
+		"comparison": s.routesComparison,
 	}
 	seen := 0
 	for _, file := range files {
