@@ -130,11 +130,17 @@ func AnswerCell(a questionnaire.Answer) Cell {
 // "Northshire Health assessments 2026-12-01.csv" for ext "csv", dated day (in UTC).
 // Characters that file systems refuse (/\:*?"<>| and controls) become "-".
 func AssessmentsFileName(organisation string, day time.Time, ext string) string {
+	return exportFileName(organisation, "assessments", day, ext)
+}
+
+// exportFileName is "<organisation> <what> YYYY-MM-DD.<ext>", with the characters
+// file systems refuse replaced by "-".
+func exportFileName(organisation, what string, day time.Time, ext string) string {
 	name := strings.Map(func(r rune) rune {
 		if r < ' ' || r == 0x7f || strings.ContainsRune(`/\:*?"<>|`, r) {
 			return '-'
 		}
 		return r
 	}, strings.TrimSpace(organisation))
-	return name + " assessments " + day.UTC().Format(time.DateOnly) + "." + ext
+	return name + " " + what + " " + day.UTC().Format(time.DateOnly) + "." + ext
 }

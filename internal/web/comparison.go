@@ -36,6 +36,8 @@ type comparisonView struct {
 	Spread    spreadView
 	Trend     trendView
 	ClearHref string
+	// ExportQuery carries the filters to the comparison's downloads.
+	ExportQuery string
 }
 
 // columnView is a sortable column header: its link sorts by it (or reverses the
@@ -93,7 +95,8 @@ func (s *Server) comparisonForm(org assessment.Organisation, f assessment.Compar
 	voc := s.deps.Assessments.Vocabularies()
 	return comparisonView{Organisation: org, Filter: f, Settings: terms(voc.Settings),
 		Specialties: terms(voc.Specialties), Nations: terms(voc.Nations),
-		Filtered: f != (assessment.ComparisonFilter{}), ClearHref: "/organisations/" + org.ID + "/comparison"}
+		Filtered: f != (assessment.ComparisonFilter{}), ClearHref: "/organisations/" + org.ID + "/comparison",
+		ExportQuery: filterQuery(f)}
 }
 
 // sortOf reads ?sort=&dir=; anything unknown sorts by team name, A to Z (a bad sort
@@ -286,4 +289,18 @@ func overallCell(score *float64) cellView {
 		c.LevelLabel = report.Level(c.Level)
 	}
 	return c
+}
+
+// filterQuery is f as a query string ("?setting=community"), "" without filters.
+func filterQuery(f assessment.ComparisonFilter) string {
+	q := url.Values{}
+	for k, v := range map[string]string{"setting": f.Setting, "specialty": f.Specialty, "nation": f.Nation} {
+		if v != "" {
+			q.Set(k, v)
+		}
+	}
+	if len(q) == 0 {
+		return ""
+	}
+	return "?" + q.Encode()
 }

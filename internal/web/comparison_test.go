@@ -153,3 +153,24 @@ func TestOrganisationPageShowsLatestScores(t *testing.T) {
 		`href="/organisations/`+app.Org1.ID+`/comparison"`, `href="/organisations/`+app.Org1.ID+`/settings"`,
 		"<strong>16.7</strong> Getting started", "<strong>33.3</strong> Developing", "Submitted 1 November 2026", "None submitted yet")
 }
+
+// TestComparisonPageLinksToItsDownloads: the downloads carry the page's filters, and
+// a signed-in lead's browser gets the file with its session (a safe GET).
+func TestComparisonPageLinksToItsDownloads(t *testing.T) {
+	t.Parallel()
+	a := newTestApp(t)
+	b := a.Browser("lead")
+	page := "/organisations/" + a.Org1.ID + "/comparison"
+	webtest.AssertPage(t, b.Get(page), 200,
+		`href="/api/v1/organisations/`+a.Org1.ID+`/comparison.csv"`,
+		`href="/api/v1/organisations/`+a.Org1.ID+`/comparison.xlsx"`)
+	body := webtest.AssertPage(t, b.Get(page+"?specialty=diabetes"), 200,
+		`href="/api/v1/organisations/`+a.Org1.ID+`/comparison.csv?specialty=diabetes"`)
+	if !strings.Contains(body, "Download this comparison (Excel)") {
+		t.Error("no Excel download")
+	}
+	rec := b.Get("/api/v1/organisations/" + a.Org1.ID + "/comparison.csv?specialty=diabetes")
+	if rec.Code != 200 || !strings.Contains(rec.Body.String(), "Diabetes clinic") || strings.Contains(rec.Body.String(), "Physio") {
+		t.Errorf("download with the session: %d %.300s", rec.Code, rec.Body)
+	}
+}

@@ -58,6 +58,8 @@ func TestAPIAccessByRole(t *testing.T) {
 		// Exports: as the teams list, for they hold every team's answers.
 		{"GET", "/api/v1/organisations/" + o1 + "/assessments.csv", "", statuses(200, 200, 404, 403, 403, 401), nil},
 		{"GET", "/api/v1/organisations/" + o1 + "/assessments.xlsx", "", statuses(200, 200, 404, 403, 403, 401), nil},
+		{"GET", "/api/v1/organisations/" + o1 + "/comparison.csv", "", statuses(200, 200, 404, 403, 403, 401), nil},
+		{"GET", "/api/v1/organisations/" + o1 + "/comparison.xlsx", "", statuses(200, 200, 404, 403, 403, 401), nil},
 		{"GET", "/api/v1/organisations/" + o1 + "/comparison", "", statuses(200, 200, 404, 403, 403, 401), nil},
 		{"GET", "/api/v1/organisations/" + o1 + "/trend", "", statuses(200, 200, 404, 403, 403, 401), nil},
 		{"GET", "/api/v1/teams/" + t1, "", statuses(200, 200, 404, 200, 404, 401), nil},

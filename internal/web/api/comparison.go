@@ -88,14 +88,19 @@ func (s *server) handleComparisonGet(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	f := assessment.ComparisonFilter{Setting: c.QueryParam("setting"), Specialty: c.QueryParam("specialty"),
-		Nation: c.QueryParam("nation")}
-	cmp, err := s.deps.Assessments.Compare(c.Request().Context(), p, c.Param("id"), f)
+	cmp, err := s.deps.Assessments.Compare(c.Request().Context(), p, c.Param("id"), comparisonFilter(c))
 	if err != nil {
 		return err
 	}
 	return c.JSON(http.StatusOK, comparisonJSON{OrganisationID: cmp.OrganisationID,
 		Teams: listJSON(cmp.Teams, newComparisonTeamJSON)})
+}
+
+// comparisonFilter reads the comparison's filters from the query; the service checks
+// the keys.
+func comparisonFilter(c echo.Context) assessment.ComparisonFilter {
+	return assessment.ComparisonFilter{Setting: c.QueryParam("setting"), Specialty: c.QueryParam("specialty"),
+		Nation: c.QueryParam("nation")}
 }
 
 // trendJSON is SCORING.md "Trend": a suppressed period carries n only.

@@ -10,11 +10,83 @@ import (
 	"vcready/internal/report"
 )
 
-// The export endpoints: an organisation's submitted assessments as files to download.
+// The export endpoints: an organisation's submitted assessments, and its comparison,
+// as files to download.
 
 func (s *server) routesExports(g *echo.Group) {
 	g.GET("/organisations/:id/assessments.csv", s.handleAssessmentsExport(csvFormat))
 	g.GET("/organisations/:id/assessments.xlsx", s.handleAssessmentsExport(xlsxFormat))
+	g.GET("/organisations/:id/comparison.csv", s.handleComparisonExport(csvFormat))
+	g.GET("/organisations/:id/comparison.xlsx", s.handleComparisonExport(xlsxFormat))
+}
+
+// handleComparisonExport answers with the organisation's comparison (one row per team
+// matching the same filters as the comparison) as a file in format f. Audited like
+// every export.
+func (s *server) handleComparisonExport(f exportFormat) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		p, err := requireUser(c)
+		if err != nil {
+			return err
+		}
+		ctx := c.Request().Context()
+		cmp, err := s.deps.Assessments.Compare(ctx, p, c.Param("id"), comparisonFilter(c))
+		if err != nil {
+			return err
+		}
+		org, err := s.deps.Assessments.GetOrganisation(ctx, p, cmp.OrganisationID)
+		if err != nil {
+			return err
+		}
+		s.deps.Accounts.RecordExport(ctx, p, org.ID, "comparison."+f.ext)
+		name := report.ComparisonFileName(org.Name, s.deps.Assessments.Now(), f.ext)
+		return download(c, f, name, comparisonTable(s.considerationKeys(cmp), cmp))
+	}
+}
+
+// considerationKeys are the comparison's consideration columns: the default
+// questionnaire's, then any other key a team's latest result has, in the order met.
+func (s *server) considerationKeys(cmp assessment.Comparison) []string {
+	var keys []string
+	seen := map[string]bool{}
+	add := func(k string) {
+		if !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	if q, ok := s.deps.Questionnaires.Find(""); ok {
+		for _, c := range q.Considerations {
+			add(c.Key)
+		}
+	}
+	for _, r := range cmp.Teams {
+		if r.Latest != nil {
+			for _, c := range r.Latest.Scores.Considerations {
+				add(c.Key)
+			}
+		}
+	}
+	return keys
+}
+
+// comparisonTable turns the service's comparison into the report's plain inputs.
+func comparisonTable(keys []string, cmp assessment.Comparison) report.Table {
+	teams := make([]report.ComparedTeam, len(cmp.Teams))
+	for i, r := range cmp.Teams {
+		t := report.ComparedTeam{Team: r.Team.Name, Setting: r.Team.Setting, Specialty: r.Team.Specialty, Nation: r.Team.Nation}
+		if r.Latest != nil {
+			t.AssessmentID, t.SubmittedAt, t.Latest = r.Latest.AssessmentID, r.Latest.SubmittedAt, &r.Latest.Scores
+		}
+		if r.Previous != nil {
+			t.PreviousSubmittedAt = &r.Previous.SubmittedAt
+		}
+		if r.Change != nil {
+			t.ChangeOverall, t.ChangeConsiderations = r.Change.Overall, r.Change.Considerations
+		}
+		teams[i] = t
+	}
+	return report.ComparisonTable("Comparison", keys, teams)
 }
 
 // exportFormat is a file format an export is offered in.
