@@ -143,3 +143,14 @@ func (s *Steps) Scripts(on bool) {
 		s.T.Fatalf("switch scripts on=%v: %v", on, err)
 	}
 }
+
+// Await evaluates an expression that yields a promise of a string (a fetch, say) and
+// waits for its value.
+func (s *Steps) Await(expr string) string {
+	s.T.Helper()
+	v, err := chromedp.Run(s.Ctx, chromedp.Evaluate[string](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		s.T.Fatalf("await %s: %v", expr, err)
+	}
+	return v
+}
