@@ -1,0 +1,242 @@
+package assessment
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"sync"
+
+	"vcready/internal/apperr"
+	"vcready/internal/auth"
+	"vcready/internal/benchmark"
+	"vcready/internal/questionnaire"
+	"vcready/internal/scoring"
+)
+
+// CohortStore is the persistence benchmarks need, beyond Store. The service uses it
+// when its Store also implements it; otherwise benchmarks are unavailable.
+type CohortStore interface {
+	// BenchmarkVersion is a counter that every change to benchmark data (a submission,
+	// an organisation's sharing setting, a team's attributes) bumps in the change's own
+	// transaction.
+	BenchmarkVersion(ctx context.Context) (int64, error)
+	// CohortScores calls fn with every scored consideration of every team's latest
+	// submitted assessment per questionnaire id and major version, the rows of one
+	// assessment together, stopping at fn's first error.
+	CohortScores(ctx context.Context, fn func(CohortScore) error) error
+}
+
+// CohortScore is one row of CohortScores.
+type CohortScore struct {
+	AssessmentID, QuestionnaireID, QuestionnaireVersion string
+	TeamID, OrganisationID, Setting, Specialty, Nation  string
+	// Shares is the organisation's ShareWithOtherOrganisations.
+	Shares        bool
+	Consideration string
+	Exact         float64
+}
+
+// Benchmark is how a submitted assessment compares with a cohort of other teams.
+type Benchmark struct {
+	AssessmentID string
+	Cohort       benchmark.Kind
+	// Teams is the largest cohort over the considerations: how many other teams'
+	// latest results the comparison draws on.
+	Teams          int
+	Considerations []BenchmarkConsideration
+}
+
+// BenchmarkConsideration is one consideration's comparison. The figures are nil when
+// Suppressed (fewer than benchmark.MinCohort teams have a score), so they cannot be
+// shown by mistake; Percentile is also nil when the assessment has no score for it.
+type BenchmarkConsideration struct {
+	Key                string
+	Score              *float64 // rounded, as shown
+	N                  int
+	Suppressed         bool
+	Percentile, Median *float64
+	P25, P75           *float64
+}
+
+// ErrBenchmarksUnavailable: the store cannot list cohorts.
+var ErrBenchmarksUnavailable = apperr.Unavailable("compare with other teams", errors.New("the store cannot list cohorts"))
+
+// benchmarks is the service's in-memory benchmark index and the version of the data
+// it was built from.
+type benchmarks struct {
+	st CohortStore // nil: unavailable
+
+	mu      sync.Mutex
+	ix      *benchmark.Index
+	version int64
+}
+
+func newBenchmarks(st Store) *benchmarks {
+	cs, _ := st.(CohortStore)
+	return &benchmarks{st: cs}
+}
+
+// population names a questionnaire id and major version: one benchmark population.
+func population(questionnaireID, version string) string {
+	return questionnaireID + "@" + strconv.Itoa(questionnaire.Major(version))
+}
+
+// Benchmark compares submitted assessment id with its cohort of kind, for the people
+// who may see the assessment. A draft has no benchmark yet (a conflict).
+func (s *Service) Benchmark(ctx context.Context, p *auth.Principal, id string, kind benchmark.Kind) (*Benchmark, error) {
+	a, err := s.visible(ctx, p, id)
+	if err != nil {
+		return nil, err
+	}
+	if a.Status != StatusSubmitted {
+		return nil, apperr.Conflict("this assessment is a draft: submit it to compare it with other teams")
+	}
+	self, err := s.member(ctx, a.TeamID)
+	if err != nil {
+		return nil, fmt.Errorf("benchmark %s: %w", id, err)
+	}
+	b := s.bench
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if err := b.fresh(ctx); err != nil {
+		return nil, fmt.Errorf("benchmark %s: %w", id, err)
+	}
+	out := &Benchmark{AssessmentID: a.ID, Cohort: kind}
+	pop := population(a.Questionnaire.ID, a.Questionnaire.Version)
+	for _, c := range a.Scores.Considerations {
+		bc := compareConsideration(b.ix, pop, self, kind, c)
+		out.Teams = max(out.Teams, bc.N)
+		out.Considerations = append(out.Considerations, bc)
+	}
+	return out, nil
+}
+
+func compareConsideration(ix *benchmark.Index, pop string, self benchmark.Member, kind benchmark.Kind, c scoring.Consideration) BenchmarkConsideration {
+	st := ix.Compare(pop, self, kind, c.Key, c.Exact)
+	bc := BenchmarkConsideration{Key: c.Key, Score: c.Score, N: st.N, Suppressed: st.Suppressed}
+	if st.Suppressed {
+		return bc
+	}
+	bc.Median, bc.P25, bc.P75 = &st.Median, &st.P25, &st.P75
+	if c.Status == scoring.StatusScored {
+		bc.Percentile = &st.Percentile
+	}
+	return bc
+}
+
+// member is a team as cohorts see it, read now.
+func (s *Service) member(ctx context.Context, teamID string) (benchmark.Member, error) {
+	t, err := s.st.Team(ctx, teamID)
+	if err != nil {
+		return benchmark.Member{}, err
+	}
+	o, err := s.st.Organisation(ctx, t.OrganisationID)
+	if err != nil {
+		return benchmark.Member{}, err
+	}
+	return benchmark.Member{Team: t.ID, Organisation: o.ID, Setting: t.Setting, Specialty: t.Specialty,
+		Nation: t.Nation, Shares: o.ShareWithOtherOrganisations}, nil
+}
+
+// fresh rebuilds the index when the stored data has changed since it was built (on
+// this instance or another). b.mu is held.
+func (b *benchmarks) fresh(ctx context.Context) error {
+	if b.st == nil {
+		return ErrBenchmarksUnavailable
+	}
+	v, err := b.st.BenchmarkVersion(ctx)
+	if err != nil {
+		return err
+	}
+	if b.ix != nil && v == b.version {
+		return nil
+	}
+	return b.rebuild(ctx, v)
+}
+
+// rebuild builds the index from every team's latest scores. The version is read
+// before the scores, so a change that lands in between makes the index newer than
+// its version, never older: the next request just rebuilds again.
+func (b *benchmarks) rebuild(ctx context.Context, version int64) error {
+	var err error
+	ix := benchmark.Build(func(yield func(string, benchmark.Entry) bool) {
+		add, last := entriesOf(yield)
+		if err = b.st.CohortScores(ctx, add); err == nil {
+			last()
+		}
+	})
+	if errors.Is(err, errStop) {
+		err = nil
+	}
+	if err != nil {
+		return fmt.Errorf("build benchmark index: %w", err)
+	}
+	b.ix, b.version = ix, version
+	return nil
+}
+
+var errStop = errors.New("stop")
+
+// entriesOf turns rows, an assessment's together, into one entry per assessment:
+// add takes each row, last yields the final entry.
+func entriesOf(yield func(string, benchmark.Entry) bool) (add func(CohortScore) error, last func()) {
+	var cur CohortScore
+	var e benchmark.Entry
+	flush := func() bool {
+		return e.Scores == nil || yield(population(cur.QuestionnaireID, cur.QuestionnaireVersion), e)
+	}
+	add = func(r CohortScore) error {
+		if e.Scores == nil || r.AssessmentID != cur.AssessmentID {
+			if !flush() {
+				return errStop
+			}
+			cur = r
+			e = benchmark.Entry{Member: benchmark.Member{Team: r.TeamID, Organisation: r.OrganisationID,
+				Setting: r.Setting, Specialty: r.Specialty, Nation: r.Nation, Shares: r.Shares},
+				Scores: map[string]float64{}}
+		}
+		e.Scores[r.Consideration] = r.Exact
+		return nil
+	}
+	return add, func() { flush() }
+}
+
+// LoadBenchmarks builds the benchmark index now (at start-up) rather than on the
+// first benchmark request.
+func (s *Service) LoadBenchmarks(ctx context.Context) error {
+	b := s.bench
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.fresh(ctx)
+}
+
+// benchmarkSubmitted puts a just-committed submission into the index, so this
+// instance need not rebuild for its own submissions. When the version shows other
+// changes landed too, the index is marked stale and the next request rebuilds. A
+// failure here never fails the submission, which is already stored.
+func (s *Service) benchmarkSubmitted(ctx context.Context, a *Assessment) {
+	b := s.bench
+	if b.st == nil {
+		return
+	}
+	self, err := s.member(ctx, a.TeamID)
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.ix == nil {
+		return // built on first use, with this submission
+	}
+	v, verr := b.st.BenchmarkVersion(ctx)
+	if err != nil || verr != nil || (v != b.version+1 && v != b.version) {
+		b.version = -1
+		return
+	}
+	e := benchmark.Entry{Member: self, Scores: map[string]float64{}}
+	for _, c := range a.Scores.Considerations {
+		if c.Status == scoring.StatusScored {
+			e.Scores[c.Key] = c.Exact
+		}
+	}
+	b.ix.Put(population(a.Questionnaire.ID, a.Questionnaire.Version), e)
+	b.version = v
+}

@@ -1,0 +1,85 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"gorm.io/gorm"
+
+	"vcready/internal/assessment"
+)
+
+// BenchmarkVersion reads the counter that every change to benchmark data bumps, so an
+// app instance can tell with one tiny query whether its benchmark index is current.
+func (s *Store) BenchmarkVersion(ctx context.Context) (int64, error) {
+	var v int64
+	if err := s.r.WithContext(ctx).Raw("SELECT version FROM benchmark_version WHERE id = 1").Scan(&v).Error; err != nil {
+		return 0, fmt.Errorf("read benchmark version: %w", err)
+	}
+	return v, nil
+}
+
+// bumpBenchmarkVersion counts a change to benchmark data, inside the change's own
+// transaction. The row lock it takes also orders concurrent changes, so versions
+// commit in the order they are numbered.
+func bumpBenchmarkVersion(tx *gorm.DB) error {
+	if err := tx.Exec("UPDATE benchmark_version SET version = version + 1 WHERE id = 1").Error; err != nil {
+		return fmt.Errorf("bump benchmark version: %w", err)
+	}
+	return nil
+}
+
+// cohortQuery selects, for every team, its latest submitted assessment per
+// questionnaire id and major version (%[1]s is the dialect's major-version
+// expression), joined with the team's attributes and its organisation's sharing
+// setting, one row per scored consideration, grouped by assessment.
+const cohortQuery = `
+WITH latest AS (
+	SELECT a.id, a.team_id, a.questionnaire_id, a.questionnaire_version,
+		ROW_NUMBER() OVER (PARTITION BY a.team_id, a.questionnaire_id, %[1]s
+			ORDER BY a.submitted_at DESC, a.id DESC) AS rn
+	FROM assessments a
+	WHERE a.status = 'submitted'
+)
+SELECT l.id, l.questionnaire_id, l.questionnaire_version, t.id, t.organisation_id,
+	t.setting, t.specialty, t.nation, o.share_with_other_organisations, s.consideration, s.exact
+FROM latest l
+JOIN teams t ON t.id = l.team_id
+JOIN organisations o ON o.id = t.organisation_id
+JOIN assessment_scores s ON s.assessment_id = l.id
+WHERE l.rn = 1 AND s.status = 'scored'
+ORDER BY l.id, s.consideration`
+
+// majorExpr is the major part of questionnaire_version ("1" of "1.2.0") in SQL.
+func (s *Store) majorExpr() string {
+	if s.dialect == Postgres {
+		return "split_part(a.questionnaire_version, '.', 1)"
+	}
+	return "CASE WHEN instr(a.questionnaire_version, '.') > 0 " +
+		"THEN substr(a.questionnaire_version, 1, instr(a.questionnaire_version, '.') - 1) " +
+		"ELSE a.questionnaire_version END"
+}
+
+// CohortScores streams the scores benchmarks are built from (see cohortQuery) to fn,
+// row by row without holding them, stopping at fn's first error.
+func (s *Store) CohortScores(ctx context.Context, fn func(assessment.CohortScore) error) error {
+	rows, err := s.r.WithContext(ctx).Raw(fmt.Sprintf(cohortQuery, s.majorExpr())).Rows()
+	if err != nil {
+		return fmt.Errorf("read cohort scores: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c assessment.CohortScore
+		if err := rows.Scan(&c.AssessmentID, &c.QuestionnaireID, &c.QuestionnaireVersion, &c.TeamID,
+			&c.OrganisationID, &c.Setting, &c.Specialty, &c.Nation, &c.Shares, &c.Consideration, &c.Exact); err != nil {
+			return fmt.Errorf("read cohort scores: %w", err)
+		}
+		if err := fn(c); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read cohort scores: %w", err)
+	}
+	return nil
+}
