@@ -42,6 +42,7 @@ func Register(g *echo.Group, d Deps) {
 	s.routesTeams(g)
 	s.routesAssessments(g)
 	s.routesAnswers(g)
+	s.routesBenchmarks(g)
 }
 
 // requireUser returns the signed-in principal or a 401.

@@ -89,7 +89,7 @@ func TestOpenAPIFragmentsFollowTheFiles(t *testing.T) {
 		"openapi": s.routesOpenAPI, "tokens": s.routesTokens, "users": s.routesUsers,
 		"vocabularies": s.routesVocabularies, "questionnaires": s.routesQuestionnaires,
 		"organisations": s.routesOrganisations, "teams": s.routesTeams,
-		"assessments": s.routesAssessments, "answers": s.routesAnswers,
+		"assessments": s.routesAssessments, "answers": s.routesAnswers, "benchmarks": s.routesBenchmarks,
 	}
 	seen := 0
 	for _, file := range files {
