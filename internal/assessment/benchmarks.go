@@ -43,8 +43,11 @@ type Benchmark struct {
 	Cohort       benchmark.Kind
 	// Teams is the largest cohort over the considerations: how many other teams'
 	// latest results the comparison draws on.
-	Teams          int
-	Considerations []BenchmarkConsideration
+	Teams int
+	// OwnOrganisationOnly: the team's organisation does not share with other
+	// organisations, so every cohort holds only its own teams.
+	OwnOrganisationOnly bool
+	Considerations      []BenchmarkConsideration
 }
 
 // BenchmarkConsideration is one consideration's comparison. The figures are nil when
@@ -102,7 +105,7 @@ func (s *Service) Benchmark(ctx context.Context, p *auth.Principal, id string, k
 	if err := b.fresh(ctx); err != nil {
 		return nil, fmt.Errorf("benchmark %s: %w", id, err)
 	}
-	out := &Benchmark{AssessmentID: a.ID, Cohort: kind}
+	out := &Benchmark{AssessmentID: a.ID, Cohort: kind, OwnOrganisationOnly: !self.Shares}
 	pop := population(a.Questionnaire.ID, a.Questionnaire.Version)
 	for _, c := range a.Scores.Considerations {
 		bc := compareConsideration(b.ix, pop, self, kind, c)

@@ -17,15 +17,8 @@ func answersJSON() string { return webtest.AnswersJSON(webtest.Questionnaires().
 func addCohort(t *testing.T, app *webtest.App, n int) {
 	t.Helper()
 	for i := range n {
-		body := fmt.Sprintf(`{"name":"Cohort team %d","setting":"secondary_care","specialty":"physiotherapy","nation":"england"}`, i)
-		team := webtest.Decode[struct{ ID string }](t, app.API("admin", http.MethodPost, "/api/v1/organisations/"+app.Org2.ID+"/teams", body))
-		a := webtest.Decode[webtest.Assessment](t, app.API("admin", http.MethodPost, "/api/v1/teams/"+team.ID+"/assessments", `{}`))
-		if rec := app.API("admin", http.MethodPut, "/api/v1/assessments/"+a.ID+"/answers", answersJSON()); rec.Code != 200 {
-			t.Fatalf("answers: %d %s", rec.Code, rec.Body)
-		}
-		if rec := app.API("admin", http.MethodPost, "/api/v1/assessments/"+a.ID+"/submit", ""); rec.Code != 200 {
-			t.Fatalf("submit: %d %s", rec.Code, rec.Body)
-		}
+		team := app.AddTeam(app.Org2.ID, fmt.Sprintf("Cohort team %d", i), "secondary_care", "physiotherapy", "england")
+		app.SubmitForTeam(team, answersJSON())
 	}
 }
 
