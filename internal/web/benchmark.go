@@ -63,9 +63,9 @@ type compareTick struct {
 }
 
 const (
-	compareWidth  = 640
-	compareLeft   = 170 // room for the area names
-	compareRight  = 620
+	compareWidth  = 680
+	compareLeft   = 210 // room for the area names ("Evidence and measurement")
+	compareRight  = 660
 	compareTop    = 30
 	compareRowGap = 40
 )
