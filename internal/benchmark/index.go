@@ -45,15 +45,18 @@ type Entry struct {
 	Scores map[string]float64
 }
 
-// Index holds, per population, the latest scores of every team in each cohort as
-// sorted arrays, so a comparison is a few binary searches rather than a scan of
-// assessments. It is not safe for concurrent use; callers guard it.
+// Index holds, per population, the latest scores of every team, so a comparison
+// never scans assessments. It is not safe for concurrent use; callers guard it.
 //
-// A team in an organisation that shares sits in five cohorts: the shared pool's all,
-// setting, specialty and nation cohorts, and its organisation's. A team in one that
-// does not share sits only in its organisation's pool (all, setting, specialty, nation;
-// its organisation cohort is its pool's all), so it never appears to other
-// organisations and never sees them.
+// The teams of organisations that share form the shared pool: its all, setting,
+// specialty and nation cohorts are sorted arrays per consideration, so a comparison
+// is a few binary searches, O(log n). Cohorts within one organisation (the
+// organisation cohort, and every cohort of a team whose organisation does not share)
+// are worked out from the organisation's list of teams, O(m log m) for m teams in the
+// organisation: organisations are small, and one sorted array per organisation,
+// cohort and consideration would cost more memory than all the shared arrays. A team
+// of an organisation that does not share is in no shared array, so it never appears
+// to other organisations and never sees them.
 type Index struct {
 	pops map[string]*population
 	strs map[string]uint32 // interned organisation ids and attribute values; 0 is ""
@@ -66,8 +69,9 @@ type population struct {
 	keyIdx map[string]int
 	teams  map[string]int32 // team id -> index into recs
 	recs   []rec
-	scores []float64 // len(recs) x len(keys), NaN where not scored
-	groups map[group][][]float64
+	scores []float64             // len(recs) x len(keys), NaN where not scored
+	groups map[group][][]float64 // the shared pool's cohorts
+	orgs   map[uint32][]int32    // organisation -> its teams, indexes into recs
 }
 
 // rec is a team's cohort attributes, interned to keep the index small.
@@ -76,10 +80,9 @@ type rec struct {
 	shares                          bool
 }
 
-// group names one sorted cohort: a pool (0 for the shared pool, else an organisation),
-// a kind among all, setting, specialty and nation, and the attribute value.
+// group names one sorted cohort of the shared pool: a kind among all, setting,
+// specialty and nation, and the attribute value.
 type group struct {
-	pool  uint32
 	kind  uint8
 	value uint32
 }
@@ -108,7 +111,8 @@ func (ix *Index) intern(s string) uint32 {
 func (ix *Index) pop(name string) *population {
 	p := ix.pops[name]
 	if p == nil {
-		p = &population{keyIdx: map[string]int{}, teams: map[string]int32{}, groups: map[group][][]float64{}}
+		p = &population{keyIdx: map[string]int{}, teams: map[string]int32{}, groups: map[group][][]float64{},
+			orgs: map[uint32][]int32{}}
 		ix.pops[name] = p
 	}
 	return p
@@ -122,7 +126,7 @@ func Build(entries iter.Seq2[string, Entry]) *Index {
 	for name, e := range entries {
 		p := ix.pop(name)
 		if i, ok := p.teams[e.Team]; ok {
-			p.recs[i] = ix.rec(e.Member)
+			p.setRec(i, ix.rec(e.Member))
 			p.setScores(i, e.Scores)
 			continue
 		}
@@ -150,7 +154,7 @@ func (ix *Index) Put(pop string, e Entry) {
 	p := ix.pop(pop)
 	if i, ok := p.teams[e.Team]; ok {
 		p.unplace(i)
-		p.recs[i] = ix.rec(e.Member)
+		p.setRec(i, ix.rec(e.Member))
 		p.setScores(i, e.Scores)
 		p.place(i, true)
 		return
@@ -162,12 +166,24 @@ func (ix *Index) Put(pop string, e Entry) {
 func (ix *Index) record(p *population, e Entry) int32 {
 	i := int32(len(p.recs))
 	p.teams[e.Team] = i
-	p.recs = append(p.recs, ix.rec(e.Member))
+	r := ix.rec(e.Member)
+	p.recs = append(p.recs, r)
+	p.orgs[r.org] = append(p.orgs[r.org], i)
 	for range p.keys {
 		p.scores = append(p.scores, math.NaN())
 	}
 	p.setScores(i, e.Scores)
 	return i
+}
+
+// setRec replaces team i's attributes, moving it between organisations' lists if
+// need be (teams do not move, but the index does not rely on it).
+func (p *population) setRec(i int32, r rec) {
+	if old := p.recs[i].org; old != r.org {
+		p.orgs[old] = slices.DeleteFunc(p.orgs[old], func(j int32) bool { return j == i })
+		p.orgs[r.org] = append(p.orgs[r.org], i)
+	}
+	p.recs[i] = r
 }
 
 func (ix *Index) rec(m Member) rec {
@@ -211,26 +227,17 @@ func (p *population) key(k string) int {
 	return old
 }
 
-// groupsOf lists the cohorts team r sits in.
+// groupsOf lists the shared cohorts team r sits in: none unless it shares.
 func groupsOf(r rec) []group {
-	pool := uint32(0)
 	if !r.shares {
-		pool = r.org
+		return nil
 	}
-	gs := []group{{pool, gAll, 0}, {pool, gSetting, r.setting}, {pool, gSpecialty, r.specialty}, {pool, gNation, r.nation}}
-	if r.shares {
-		gs = append(gs, group{r.org, gAll, 0})
-	}
-	return gs
+	return []group{{gAll, 0}, {gSetting, r.setting}, {gSpecialty, r.specialty}, {gNation, r.nation}}
 }
 
-// inGroup reports whether team r sits in cohort g, as groupsOf would say, without
-// allocating.
+// inGroup reports whether team r sits in shared cohort g, without allocating.
 func inGroup(r rec, g group) bool {
-	switch {
-	case r.shares && g == group{r.org, gAll, 0}:
-		return true
-	case r.shares && g.pool != 0, !r.shares && g.pool != r.org:
+	if !r.shares {
 		return false
 	}
 	switch g.kind {
@@ -241,7 +248,7 @@ func inGroup(r rec, g group) bool {
 	case gNation:
 		return g.value == r.nation
 	}
-	return g.value == 0
+	return true
 }
 
 // place adds team i's scores to its cohorts: in order when sorted, else appended for
@@ -285,25 +292,27 @@ func (p *population) unplace(i int32) {
 
 // Compare compares own, the score of consideration key of an assessment of team
 // self, with self's cohort of kind in population pop: the latest entries of the
-// other teams. Self's own latest entry is left out arithmetically (it may be another
-// assessment than the one being compared). The result is what Compare over that
-// cohort would return.
+// other teams. Self's own latest entry is left out (it may be another assessment than
+// the one being compared). The result is what Compare over that cohort would return.
 func (ix *Index) Compare(pop string, self Member, kind Kind, key string, own float64) Stats {
-	sorted, skip := ix.cohort(pop, self, kind, key)
-	return compareWithout(own, sorted, skip)
-}
-
-// cohort returns the sorted array of self's cohort and, when self's own latest entry
-// is in it, that entry's value to leave out (NaN otherwise).
-func (ix *Index) cohort(pop string, self Member, kind Kind, key string) ([]float64, float64) {
 	p := ix.pops[pop]
 	if p == nil {
-		return nil, math.NaN()
+		return Compare(own, nil)
 	}
 	j, ok := p.keyIdx[key]
 	if !ok {
-		return nil, math.NaN()
+		return Compare(own, nil)
 	}
+	if kind == Organisation || !self.Shares {
+		return Compare(own, ix.orgCohort(p, self, kind, j))
+	}
+	sorted, skip := ix.sharedCohort(p, self, kind, j)
+	return compareWithout(own, sorted, skip)
+}
+
+// sharedCohort returns the sorted array of self's shared cohort and, when self's own
+// latest entry is in it, that entry's value to leave out (NaN otherwise).
+func (ix *Index) sharedCohort(p *population, self Member, kind Kind, j int) ([]float64, float64) {
 	g, ok := ix.groupFor(self, kind)
 	if !ok {
 		return nil, math.NaN()
@@ -319,32 +328,77 @@ func (ix *Index) cohort(pop string, self Member, kind Kind, key string) ([]float
 	return arrays[j], skip
 }
 
-// groupFor is the cohort of kind for self; false when an attribute was never indexed
-// (then no team shares it and the cohort is empty).
+// groupFor is self's shared cohort of kind; false when an attribute was never
+// indexed (then no team shares it and the cohort is empty).
 func (ix *Index) groupFor(self Member, kind Kind) (group, bool) {
-	org, ok := ix.strs[self.Organisation]
-	if !ok && (kind == Organisation || !self.Shares) {
-		return group{}, false
+	g := kindGroup(kind)
+	if g == gAll {
+		return group{gAll, 0}, true
 	}
-	pool := uint32(0)
-	if !self.Shares {
-		pool = org
-	}
-	value := func(s string) (uint32, bool) { v, ok := ix.strs[s]; return v, ok }
+	v, ok := ix.strs[attribute(self, kind)]
+	return group{g, v}, ok
+}
+
+func kindGroup(kind Kind) uint8 {
 	switch kind {
 	case Setting:
-		v, ok := value(self.Setting)
-		return group{pool, gSetting, v}, ok
+		return gSetting
 	case Specialty:
-		v, ok := value(self.Specialty)
-		return group{pool, gSpecialty, v}, ok
+		return gSpecialty
 	case Nation:
-		v, ok := value(self.Nation)
-		return group{pool, gNation, v}, ok
-	case Organisation:
-		return group{org, gAll, 0}, true
+		return gNation
 	}
-	return group{pool, gAll, 0}, true
+	return gAll
+}
+
+// attribute is the member's value that cohort kind filters on ("" for all).
+func attribute(m Member, kind Kind) string {
+	switch kind {
+	case Setting:
+		return m.Setting
+	case Specialty:
+		return m.Specialty
+	case Nation:
+		return m.Nation
+	}
+	return ""
+}
+
+// recAttribute is attribute for an indexed team, interned.
+func recAttribute(r rec, g uint8) uint32 {
+	switch g {
+	case gSetting:
+		return r.setting
+	case gSpecialty:
+		return r.specialty
+	case gNation:
+		return r.nation
+	}
+	return 0
+}
+
+// orgCohort collects the scores of consideration j of the other teams of self's
+// organisation that match kind (the organisation cohort takes them all).
+func (ix *Index) orgCohort(p *population, self Member, kind Kind, j int) []float64 {
+	org, ok := ix.strs[self.Organisation]
+	if !ok {
+		return nil
+	}
+	g := kindGroup(kind)
+	v, ok := ix.strs[attribute(self, kind)]
+	if !ok {
+		return nil
+	}
+	selfIdx, hasSelf := p.teams[self.Team]
+	var out []float64
+	for _, i := range p.orgs[org] {
+		x := p.scores[int(i)*len(p.keys)+j]
+		if (hasSelf && i == selfIdx) || math.IsNaN(x) || recAttribute(p.recs[i], g) != v {
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
 }
 
 // compareWithout is Compare(own, sorted without one occurrence of skip), skip NaN

@@ -112,20 +112,38 @@ func heapOf(build func() any) uint64 {
 }
 
 // BenchmarkIndexQuery is one benchmark request: the six considerations of one team
-// against its all cohort, the largest.
+// against its all cohort (the largest: binary searches in the shared arrays) and its
+// organisation cohort (a scan of the organisation's 20 teams), and of a team whose
+// organisation does not share (every cohort a scan of its organisation).
 func BenchmarkIndexQuery(b *testing.B) {
 	for _, size := range benchSizes {
-		b.Run(size.name, func(b *testing.B) {
-			ids := benchIDs(size.teams)
-			ix := Build(benchEntries(ids, 1))
-			self := benchMember(ids[size.teams/2+1], size.teams/2+1)
-			b.ResetTimer()
-			for b.Loop() {
-				for _, k := range benchKeys {
-					benchSink = ix.Compare(pop, self, All, k, 62.5)
+		ids := benchIDs(size.teams)
+		ix := Build(benchEntries(ids, 1))
+		sharing, private := size.teams/2+20, size.teams/2 // organisations 1 in 10 do not share
+		for sharing/20%10 == 0 {
+			sharing += 20
+		}
+		for private/20%10 != 0 {
+			private += 20
+		}
+		for _, q := range []struct {
+			name string
+			self Member
+			kind Kind
+		}{
+			{"cohort=all", benchMember(ids[sharing], sharing), All},
+			{"cohort=organisation", benchMember(ids[sharing], sharing), Organisation},
+			{"cohort=all/not-sharing", benchMember(ids[private], private), All},
+		} {
+			self, kind := q.self, q.kind
+			b.Run(size.name+"/"+q.name, func(b *testing.B) {
+				for b.Loop() {
+					for _, k := range benchKeys {
+						benchSink = ix.Compare(pop, self, kind, k, 62.5)
+					}
 				}
-			}
-		})
+			})
+		}
 	}
 }
 
