@@ -70,9 +70,9 @@ var ErrBenchmarksUnavailable = apperr.Unavailable("compare with other teams", er
 type benchmarks struct {
 	st CohortStore // nil: unavailable
 
-	mu      sync.Mutex
+	mu      sync.RWMutex
 	ix      *benchmark.Index
-	version int64
+	version int64 // of the data ix was built from; -1 when it is known to be stale
 }
 
 func newBenchmarks(st Store) *benchmarks {
@@ -99,20 +99,48 @@ func (s *Service) Benchmark(ctx context.Context, p *auth.Principal, id string, k
 	if err != nil {
 		return nil, fmt.Errorf("benchmark %s: %w", id, err)
 	}
-	b := s.bench
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if err := b.fresh(ctx); err != nil {
-		return nil, fmt.Errorf("benchmark %s: %w", id, err)
-	}
 	out := &Benchmark{AssessmentID: a.ID, Cohort: kind, OwnOrganisationOnly: !self.Shares}
 	pop := population(a.Questionnaire.ID, a.Questionnaire.Version)
-	for _, c := range a.Scores.Considerations {
-		bc := compareConsideration(b.ix, pop, self, kind, c)
-		out.Teams = max(out.Teams, bc.N)
-		out.Considerations = append(out.Considerations, bc)
+	err = s.bench.use(ctx, func(ix *benchmark.Index) {
+		for _, c := range a.Scores.Considerations {
+			bc := compareConsideration(ix, pop, self, kind, c)
+			out.Teams = max(out.Teams, bc.N)
+			out.Considerations = append(out.Considerations, bc)
+		}
+	})
+	if err != nil {
+		return nil, fmt.Errorf("benchmark %s: %w", id, err)
 	}
 	return out, nil
+}
+
+// use calls fn with an index at least as new as the stored data: it reads the version
+// (one tiny query), and only when the index is older rebuilds it, once, while other
+// requests wait. Requests on a current index share it.
+func (b *benchmarks) use(ctx context.Context, fn func(*benchmark.Index)) error {
+	if b.st == nil {
+		return ErrBenchmarksUnavailable
+	}
+	v, err := b.st.BenchmarkVersion(ctx)
+	if err != nil {
+		return err
+	}
+	b.mu.RLock()
+	if b.ix != nil && b.version >= v {
+		defer b.mu.RUnlock()
+		fn(b.ix)
+		return nil
+	}
+	b.mu.RUnlock()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.ix == nil || b.version < v {
+		if err := b.rebuild(ctx, v); err != nil {
+			return err
+		}
+	}
+	fn(b.ix)
+	return nil
 }
 
 func compareConsideration(ix *benchmark.Index, pop string, self benchmark.Member, kind benchmark.Kind, c scoring.Consideration) BenchmarkConsideration {
@@ -140,22 +168,6 @@ func (s *Service) member(ctx context.Context, teamID string) (benchmark.Member, 
 	}
 	return benchmark.Member{Team: t.ID, Organisation: o.ID, Setting: t.Setting, Specialty: t.Specialty,
 		Nation: t.Nation, Shares: o.ShareWithOtherOrganisations}, nil
-}
-
-// fresh rebuilds the index when the stored data has changed since it was built (on
-// this instance or another). b.mu is held.
-func (b *benchmarks) fresh(ctx context.Context) error {
-	if b.st == nil {
-		return ErrBenchmarksUnavailable
-	}
-	v, err := b.st.BenchmarkVersion(ctx)
-	if err != nil {
-		return err
-	}
-	if b.ix != nil && v == b.version {
-		return nil
-	}
-	return b.rebuild(ctx, v)
 }
 
 // rebuild builds the index from every team's latest scores. The version is read
@@ -208,10 +220,7 @@ func entriesOf(yield func(string, benchmark.Entry) bool) (add func(CohortScore) 
 // LoadBenchmarks builds the benchmark index now (at start-up) rather than on the
 // first benchmark request.
 func (s *Service) LoadBenchmarks(ctx context.Context) error {
-	b := s.bench
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.fresh(ctx)
+	return s.bench.use(ctx, func(*benchmark.Index) {})
 }
 
 // benchmarkSubmitted puts a just-committed submission into the index, so this
@@ -226,8 +235,8 @@ func (s *Service) benchmarkSubmitted(ctx context.Context, a *Assessment) {
 	self, err := s.member(ctx, a.TeamID)
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if b.ix == nil {
-		return // built on first use, with this submission
+	if b.ix == nil || b.version < 0 {
+		return // rebuilt on next use, with this submission
 	}
 	v, verr := b.st.BenchmarkVersion(ctx)
 	if err != nil || verr != nil || (v != b.version+1 && v != b.version) {

@@ -1,7 +1,9 @@
 package assessment_test
 
 import (
+	"sync"
 	"testing"
+	"time"
 
 	"vcready/internal/apperr"
 	"vcready/internal/assessment"
@@ -28,6 +30,7 @@ type cohortFixture struct {
 	teams  map[string]assessment.Team
 	latest map[string]*assessment.Assessment
 	round  int
+	mu     sync.Mutex // guards latest in concurrent tests
 }
 
 func newCohortFixture(t *testing.T, st *store.Store) *cohortFixture {
@@ -223,4 +226,43 @@ func TestBenchmarkTwoInstancesOnPostgres(t *testing.T) {
 	f.submit(t, "b3") // through the first instance
 	f.check(t, other, f.latest["a1"], benchmark.All, all)
 	f.check(t, f.svc, f.latest["a1"], benchmark.All, all)
+}
+
+// TestBenchmarkConcurrentSubmissions: submissions and benchmarks at once, on two
+// instances, end with the same index as a fresh build (run with -race).
+func TestBenchmarkConcurrentSubmissions(t *testing.T) {
+	t.Parallel()
+	f := newCohortFixture(t, storetest.SQLite(t))
+	other := assessment.New(f.st, mustQuestionnaires(t))
+	drafts := map[string]*assessment.Assessment{}
+	for _, name := range []string{"a2", "b1", "b2", "b3"} {
+		drafts[name] = f.mustAnswered(t, f.teams[name].ID)
+	}
+	now := f.svc.Now // the fixture's clock is not safe for concurrent use
+	f.svc.Now = func() time.Time { f.mu.Lock(); defer f.mu.Unlock(); return now() }
+	c1 := f.latest["c1"].ID
+	var wg sync.WaitGroup
+	for name, d := range drafts {
+		wg.Go(func() {
+			if a, err := f.svc.Submit(ctx, f.admin, d.ID); err != nil {
+				t.Error(err)
+			} else {
+				f.mu.Lock()
+				f.latest[name] = a
+				f.mu.Unlock()
+			}
+		})
+		wg.Go(func() {
+			for _, svc := range []*assessment.Service{f.svc, other} {
+				if _, err := svc.Benchmark(ctx, f.admin, c1, benchmark.All); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	all := []string{"a2", "b1", "b2", "b3", "b4", "c1", "c2"}
+	for _, svc := range []*assessment.Service{f.svc, other, assessment.New(f.st, mustQuestionnaires(t))} {
+		f.check(t, svc, f.latest["a1"], benchmark.All, all)
+	}
 }
