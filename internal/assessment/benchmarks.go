@@ -224,23 +224,15 @@ func (s *Service) LoadBenchmarks(ctx context.Context) error {
 }
 
 // benchmarkSubmitted puts a just-committed submission into the index, so this
-// instance need not rebuild for its own submissions. When the version shows other
-// changes landed too, the index is marked stale and the next request rebuilds. A
-// failure here never fails the submission, which is already stored.
+// instance need not rebuild for its own submissions. A failure here never fails the
+// submission, which is already stored: the index is marked stale instead.
 func (s *Service) benchmarkSubmitted(ctx context.Context, a *Assessment) {
-	b := s.bench
-	if b.st == nil {
+	if s.bench.st == nil {
 		return
 	}
 	self, err := s.member(ctx, a.TeamID)
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if b.ix == nil || b.version < 0 {
-		return // rebuilt on next use, with this submission
-	}
-	v, verr := b.st.BenchmarkVersion(ctx)
-	if err != nil || verr != nil || (v != b.version+1 && v != b.version) {
-		b.version = -1
+	if err != nil {
+		s.bench.stale()
 		return
 	}
 	e := benchmark.Entry{Member: self, Scores: map[string]float64{}}
@@ -249,6 +241,46 @@ func (s *Service) benchmarkSubmitted(ctx context.Context, a *Assessment) {
 			e.Scores[c.Key] = c.Exact
 		}
 	}
-	b.ix.Put(population(a.Questionnaire.ID, a.Questionnaire.Version), e)
+	s.bench.apply(ctx, func(ix *benchmark.Index) {
+		ix.Put(population(a.Questionnaire.ID, a.Questionnaire.Version), e)
+	})
+}
+
+// benchmarkSharingChanged moves a just-committed update of o (its sharing setting,
+// perhaps unchanged) into the index.
+func (s *Service) benchmarkSharingChanged(ctx context.Context, o Organisation) {
+	s.bench.apply(ctx, func(ix *benchmark.Index) { ix.SetSharing(o.ID, o.ShareWithOtherOrganisations) })
+}
+
+// apply makes a change this instance just committed (one bump of the version) to the
+// index in place. When the version shows that other changes landed too, or the index
+// is not built or already stale, it leaves the index to be rebuilt on next use.
+func (b *benchmarks) apply(ctx context.Context, change func(*benchmark.Index)) {
+	if b.st == nil {
+		return
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.ix == nil || b.version < 0 {
+		return
+	}
+	v, err := b.st.BenchmarkVersion(ctx)
+	if err != nil || (v != b.version+1 && v != b.version) {
+		b.version = -1
+		return
+	}
+	change(b.ix)
 	b.version = v
+}
+
+// stale marks the index to be rebuilt on next use.
+func (b *benchmarks) stale() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.version = -1
+}
+
+// benchmarkTeamChanged moves a just-committed update of t's attributes into the index.
+func (s *Service) benchmarkTeamChanged(ctx context.Context, t Team) {
+	s.bench.apply(ctx, func(ix *benchmark.Index) { ix.SetAttributes(t.ID, t.Setting, t.Specialty, t.Nation) })
 }

@@ -1,6 +1,7 @@
 package assessment_test
 
 import (
+	"context"
 	"sync"
 	"testing"
 	"time"
@@ -180,6 +181,21 @@ func TestBenchmarkOptedOutOrganisation(t *testing.T) {
 	for _, kind := range benchmark.Kinds {
 		f.check(t, f.svc, f.latest["c1"], kind, []string{"c2"})
 	}
+	// The same from the database, on another instance.
+	f.check(t, assessment.New(f.st, mustQuestionnaires(t)), f.latest["a1"], benchmark.All, []string{"a2", "b1", "b2", "b3", "b4"})
+}
+
+func TestBenchmarkTeamChangesSetting(t *testing.T) {
+	t.Parallel()
+	f := newCohortFixture(t, storetest.SQLite(t))
+	f.check(t, f.svc, f.latest["a1"], benchmark.Setting, []string{"a2", "b1", "b3", "c1", "c2"}) // index built
+	in := assessment.TeamInput{Name: "b2", Setting: "community", Specialty: "physiotherapy", Nation: "wales"}
+	if _, err := f.svc.UpdateTeam(ctx, f.admin, f.teams["b2"].ID, in); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"a2", "b1", "b2", "b3", "c1", "c2"}
+	f.check(t, f.svc, f.latest["a1"], benchmark.Setting, want)
+	f.check(t, assessment.New(f.st, mustQuestionnaires(t)), f.latest["a1"], benchmark.Setting, want)
 }
 
 func TestBenchmarkMajorVersion(t *testing.T) {
@@ -264,5 +280,51 @@ func TestBenchmarkConcurrentSubmissions(t *testing.T) {
 	all := []string{"a2", "b1", "b2", "b3", "b4", "c1", "c2"}
 	for _, svc := range []*assessment.Service{f.svc, other, assessment.New(f.st, mustQuestionnaires(t))} {
 		f.check(t, svc, f.latest["a1"], benchmark.All, all)
+	}
+}
+
+// countingStore counts full reads of the cohort scores.
+type countingStore struct {
+	*store.Store
+	reads int
+}
+
+func (c *countingStore) CohortScores(ctx context.Context, fn func(assessment.CohortScore) error) error {
+	c.reads++
+	return c.Store.CohortScores(ctx, fn)
+}
+
+// TestBenchmarkLocalChangesNeedNoRebuild: this instance's own submissions, sharing and
+// team changes update its index in place; only others' changes make it read again.
+func TestBenchmarkLocalChangesNeedNoRebuild(t *testing.T) {
+	t.Parallel()
+	f := newCohortFixture(t, storetest.SQLite(t))
+	cs := &countingStore{Store: f.st}
+	svc := assessment.New(cs, mustQuestionnaires(t))
+	svc.Now = f.svc.Now
+	f.svc = svc
+	if err := svc.LoadBenchmarks(ctx); err != nil {
+		t.Fatal(err)
+	}
+	f.submit(t, "b1")
+	off := false
+	if _, err := svc.UpdateOrganisation(ctx, f.admin, f.orgs["C"].ID, assessment.OrganisationUpdate{ShareWithOtherOrganisations: &off}); err != nil {
+		t.Fatal(err)
+	}
+	in := assessment.TeamInput{Name: "b2", Setting: "community", Specialty: "physiotherapy", Nation: "wales"}
+	if _, err := svc.UpdateTeam(ctx, f.admin, f.teams["b2"].ID, in); err != nil {
+		t.Fatal(err)
+	}
+	f.check(t, svc, f.latest["a1"], benchmark.Setting, []string{"a2", "b1", "b2", "b3"})
+	if cs.reads != 1 {
+		t.Errorf("cohort scores read %d times, want once (at start-up)", cs.reads)
+	}
+	other := assessment.New(f.st, mustQuestionnaires(t))
+	other.Now = f.svc.Now
+	f.svc = other
+	f.submit(t, "b3") // on another instance
+	f.check(t, svc, f.latest["a1"], benchmark.Setting, []string{"a2", "b1", "b2", "b3"})
+	if cs.reads != 2 {
+		t.Errorf("cohort scores read %d times, want twice: another instance's submission", cs.reads)
 	}
 }

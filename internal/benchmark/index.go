@@ -447,3 +447,38 @@ func (ix *Index) Teams(pop string) int {
 	}
 	return 0
 }
+
+// SetSharing records that organisation org now does (or does not) share with other
+// organisations: its teams join (or leave) the shared cohorts of every population.
+func (ix *Index) SetSharing(org string, shares bool) {
+	o, ok := ix.strs[org]
+	if !ok {
+		return // no team of org is indexed
+	}
+	for _, p := range ix.pops {
+		for _, i := range p.orgs[o] {
+			if p.recs[i].shares == shares {
+				continue
+			}
+			p.unplace(i)
+			p.recs[i].shares = shares
+			p.place(i, true)
+		}
+	}
+}
+
+// SetAttributes records a team's new setting, specialty and nation in every
+// population it is indexed in, moving its scores between cohorts.
+func (ix *Index) SetAttributes(team, setting, specialty, nation string) {
+	for _, p := range ix.pops {
+		i, ok := p.teams[team]
+		if !ok {
+			continue
+		}
+		p.unplace(i)
+		r := p.recs[i]
+		r.setting, r.specialty, r.nation = ix.intern(setting), ix.intern(specialty), ix.intern(nation)
+		p.recs[i] = r
+		p.place(i, true)
+	}
+}

@@ -137,6 +137,25 @@ func TestIndexPutReplacesTheTeamsLatest(t *testing.T) {
 	}
 }
 
+func TestIndexSetSharing(t *testing.T) {
+	t.Parallel()
+	ix := Build(entries(others()))
+	ix.SetSharing("B", false)
+	if got := ix.Compare(pop, self, All, "k", 55).N; got != 2 {
+		t.Errorf("after B opted out the cohort has %d teams, want C's 2", got)
+	}
+	b1 := others()[0].Member
+	b1.Shares = false
+	if got := ix.Compare(pop, b1, All, "k", 55).N; got != 2 {
+		t.Errorf("B's team sees %d teams, want B's other 2", got)
+	}
+	ix.SetSharing("B", true)
+	ix.SetSharing("nobody", false)
+	if got := ix.Compare(pop, self, All, "k", 55); !cmp.Equal(got, Build(entries(others())).Compare(pop, self, All, "k", 55)) {
+		t.Errorf("after B opted back in: %+v, want as built", got)
+	}
+}
+
 func TestIndexUnscoredAndUnknown(t *testing.T) {
 	t.Parallel()
 	ix := Build(entries(append(others(), team("c3", "C", true, "acute", "x", "y", -1))))
@@ -187,7 +206,25 @@ func TestIndexAgreesWithCompare(t *testing.T) {
 		}
 		ix := Build(entries(initial))
 		for range rapid.IntRange(0, 10).Draw(t, "updates") {
+			if rapid.IntRange(0, 3).Draw(t, "sharing change") == 0 {
+				org := rapid.SampledFrom(orgs).Draw(t, "org changing sharing")
+				shares[org] = !shares[org]
+				ix.SetSharing(org, shares[org])
+				for id, e := range latest {
+					if e.Organisation == org {
+						e.Shares = shares[org]
+						latest[id] = e
+					}
+				}
+				continue
+			}
 			e := gen("update", fmt.Sprintf("t%d", rapid.IntRange(0, 30).Draw(t, "updated team")))
+			if old, ok := latest[e.Team]; ok && rapid.Bool().Draw(t, "attributes only") {
+				old.Setting, old.Specialty, old.Nation = e.Setting, e.Specialty, e.Nation
+				ix.SetAttributes(e.Team, e.Setting, e.Specialty, e.Nation)
+				latest[e.Team] = old
+				continue
+			}
 			e.Shares = shares[e.Organisation]
 			ix.Put(pop, e)
 			latest[e.Team] = e
