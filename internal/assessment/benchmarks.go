@@ -25,6 +25,18 @@ type CohortStore interface {
 	// submitted assessment per questionnaire id and major version, the rows of one
 	// assessment together, stopping at fn's first error.
 	CohortScores(ctx context.Context, fn func(CohortScore) error) error
+	// TeamCohortScores is CohortScores for one team.
+	TeamCohortScores(ctx context.Context, teamID string, fn func(CohortScore) error) error
+	// BenchmarkChanges lists the changes with a version after since, oldest first.
+	BenchmarkChanges(ctx context.Context, since int64) ([]BenchmarkChange, error)
+}
+
+// BenchmarkChange is one logged change to benchmark data: a team's latest scores or
+// attributes (TeamID), or an organisation's sharing setting (OrganisationID).
+type BenchmarkChange struct {
+	Version        int64
+	TeamID         string
+	OrganisationID string
 }
 
 // CohortScore is one row of CohortScores.
@@ -32,7 +44,9 @@ type CohortScore struct {
 	AssessmentID, QuestionnaireID, QuestionnaireVersion string
 	TeamID, OrganisationID, Setting, Specialty, Nation  string
 	// Shares is the organisation's ShareWithOtherOrganisations.
-	Shares        bool
+	Shares bool
+	// Consideration is "" on the one row of an assessment with no scored
+	// consideration.
 	Consideration string
 	Exact         float64
 }
@@ -68,7 +82,8 @@ var ErrBenchmarksUnavailable = apperr.Unavailable("compare with other teams", er
 // benchmarks is the service's in-memory benchmark index and the version of the data
 // it was built from.
 type benchmarks struct {
-	st CohortStore // nil: unavailable
+	st   CohortStore // nil: unavailable
+	orgs Store       // to read an organisation's sharing setting
 
 	mu      sync.RWMutex
 	ix      *benchmark.Index
@@ -77,7 +92,7 @@ type benchmarks struct {
 
 func newBenchmarks(st Store) *benchmarks {
 	cs, _ := st.(CohortStore)
-	return &benchmarks{st: cs}
+	return &benchmarks{st: cs, orgs: st}
 }
 
 // population names a questionnaire id and major version: one benchmark population.
@@ -135,11 +150,61 @@ func (b *benchmarks) use(ctx context.Context, fn func(*benchmark.Index)) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.ix == nil || b.version < v {
-		if err := b.rebuild(ctx, v); err != nil {
+		if err := b.refresh(ctx, v); err != nil {
 			return err
 		}
 	}
 	fn(b.ix)
+	return nil
+}
+
+// maxCatchUp is the most logged changes applied one by one; beyond it a rebuild is
+// cheaper.
+const maxCatchUp = 1000
+
+// refresh brings the index up to version v: by applying the changes logged since its
+// version when it has one (each a query for one team or organisation), else by a
+// rebuild. b.mu is held.
+func (b *benchmarks) refresh(ctx context.Context, v int64) error {
+	if b.ix == nil || b.version < 0 || v-b.version > maxCatchUp {
+		return b.rebuild(ctx, v)
+	}
+	changes, err := b.st.BenchmarkChanges(ctx, b.version)
+	if err != nil {
+		return err
+	}
+	if len(changes) == 0 || changes[0].Version != b.version+1 || changes[len(changes)-1].Version < v {
+		return b.rebuild(ctx, v) // the log does not cover the gap
+	}
+	for _, c := range changes {
+		if err := b.applyChange(ctx, c); err != nil {
+			b.version = -1 // partly applied: rebuild next time
+			return err
+		}
+	}
+	b.version = changes[len(changes)-1].Version
+	return nil
+}
+
+// applyChange reads one changed team's latest scores, or one organisation's sharing,
+// as stored now (which may be newer than the change: applying it again is harmless).
+func (b *benchmarks) applyChange(ctx context.Context, c BenchmarkChange) error {
+	if c.OrganisationID != "" {
+		o, err := b.orgs.Organisation(ctx, c.OrganisationID)
+		if err != nil {
+			return fmt.Errorf("apply benchmark change %d: %w", c.Version, err)
+		}
+		b.ix.SetSharing(o.ID, o.ShareWithOtherOrganisations)
+		return nil
+	}
+	add, last := entriesOf(func(pop string, e benchmark.Entry) bool {
+		b.ix.Put(pop, e)
+		return true
+	})
+	if err := b.st.TeamCohortScores(ctx, c.TeamID, add); err != nil {
+		return fmt.Errorf("apply benchmark change %d: %w", c.Version, err)
+	}
+	last()
 	return nil
 }
 
@@ -211,7 +276,9 @@ func entriesOf(yield func(string, benchmark.Entry) bool) (add func(CohortScore) 
 				Setting: r.Setting, Specialty: r.Specialty, Nation: r.Nation, Shares: r.Shares},
 				Scores: map[string]float64{}}
 		}
-		e.Scores[r.Consideration] = r.Exact
+		if r.Consideration != "" {
+			e.Scores[r.Consideration] = r.Exact
+		}
 		return nil
 	}
 	return add, func() { flush() }

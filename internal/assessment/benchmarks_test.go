@@ -283,10 +283,10 @@ func TestBenchmarkConcurrentSubmissions(t *testing.T) {
 	}
 }
 
-// countingStore counts full reads of the cohort scores.
+// countingStore counts full reads of the cohort scores, and reads of one team's.
 type countingStore struct {
 	*store.Store
-	reads int
+	reads, teamReads int
 }
 
 func (c *countingStore) CohortScores(ctx context.Context, fn func(assessment.CohortScore) error) error {
@@ -294,8 +294,14 @@ func (c *countingStore) CohortScores(ctx context.Context, fn func(assessment.Coh
 	return c.Store.CohortScores(ctx, fn)
 }
 
+func (c *countingStore) TeamCohortScores(ctx context.Context, teamID string, fn func(assessment.CohortScore) error) error {
+	c.teamReads++
+	return c.Store.TeamCohortScores(ctx, teamID, fn)
+}
+
 // TestBenchmarkLocalChangesNeedNoRebuild: this instance's own submissions, sharing and
-// team changes update its index in place; only others' changes make it read again.
+// team changes update its index in place; another instance's changes are read from
+// the change log, one team or organisation each, not by a rebuild.
 func TestBenchmarkLocalChangesNeedNoRebuild(t *testing.T) {
 	t.Parallel()
 	f := newCohortFixture(t, storetest.SQLite(t))
@@ -323,8 +329,17 @@ func TestBenchmarkLocalChangesNeedNoRebuild(t *testing.T) {
 	other.Now = f.svc.Now
 	f.svc = other
 	f.submit(t, "b3") // on another instance
-	f.check(t, svc, f.latest["a1"], benchmark.Setting, []string{"a2", "b1", "b2", "b3"})
-	if cs.reads != 2 {
-		t.Errorf("cohort scores read %d times, want twice: another instance's submission", cs.reads)
+	on := true
+	if _, err := other.UpdateOrganisation(ctx, f.admin, f.orgs["C"].ID, assessment.OrganisationUpdate{ShareWithOtherOrganisations: &on}); err != nil {
+		t.Fatal(err)
+	}
+	in.Setting = "secondary_care"
+	if _, err := other.UpdateTeam(ctx, f.admin, f.teams["b2"].ID, in); err != nil {
+		t.Fatal(err)
+	}
+	f.check(t, svc, f.latest["a1"], benchmark.Setting, []string{"a2", "b1", "b3", "c1", "c2"})
+	f.check(t, svc, f.latest["a1"], benchmark.All, []string{"a2", "b1", "b2", "b3", "b4", "c1", "c2"})
+	if cs.reads != 1 || cs.teamReads != 2 {
+		t.Errorf("cohort scores read %d times in full and %d for one team, want once and twice (b3, b2)", cs.reads, cs.teamReads)
 	}
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"gorm.io/gorm"
@@ -20,34 +21,54 @@ func (s *Store) BenchmarkVersion(ctx context.Context) (int64, error) {
 }
 
 // bumpBenchmarkVersion counts a change to benchmark data, inside the change's own
-// transaction. The row lock it takes also orders concurrent changes, so versions
-// commit in the order they are numbered.
-func bumpBenchmarkVersion(tx *gorm.DB) error {
-	if err := tx.Exec("UPDATE benchmark_version SET version = version + 1 WHERE id = 1").Error; err != nil {
+// transaction, and logs what changed: a team (its latest scores or attributes) or an
+// organisation (its sharing). The row lock the update takes orders concurrent
+// changes, so versions commit in the order they are numbered.
+func bumpBenchmarkVersion(tx *gorm.DB, change assessment.BenchmarkChange) error {
+	var v int64
+	if err := tx.Raw("UPDATE benchmark_version SET version = version + 1 WHERE id = 1 RETURNING version").Scan(&v).Error; err != nil {
 		return fmt.Errorf("bump benchmark version: %w", err)
+	}
+	err := tx.Exec("INSERT INTO benchmark_changes (version, team_id, organisation_id) VALUES (?, ?, ?)",
+		v, change.TeamID, change.OrganisationID).Error
+	if err != nil {
+		return fmt.Errorf("log benchmark change: %w", err)
 	}
 	return nil
 }
 
-// cohortQuery selects, for every team, its latest submitted assessment per
-// questionnaire id and major version (%[1]s is the dialect's major-version
-// expression), joined with the team's attributes and its organisation's sharing
-// setting, one row per scored consideration, grouped by assessment.
+// BenchmarkChanges lists the changes logged after version since, oldest first.
+func (s *Store) BenchmarkChanges(ctx context.Context, since int64) ([]assessment.BenchmarkChange, error) {
+	var out []assessment.BenchmarkChange
+	err := s.r.WithContext(ctx).Raw("SELECT version, team_id, organisation_id FROM benchmark_changes WHERE version > ? ORDER BY version",
+		since).Scan(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("read benchmark changes: %w", err)
+	}
+	return out, nil
+}
+
+// cohortQuery selects, for every team (or one: %[2]s), its latest submitted
+// assessment per questionnaire id and major version (%[1]s is the dialect's
+// major-version expression), joined with the team's attributes and its
+// organisation's sharing setting, one row per scored consideration (one row with no
+// consideration when none is scored, so the team's earlier scores stop counting),
+// grouped by assessment.
 const cohortQuery = `
 WITH latest AS (
 	SELECT a.id, a.team_id, a.questionnaire_id, a.questionnaire_version,
 		ROW_NUMBER() OVER (PARTITION BY a.team_id, a.questionnaire_id, %[1]s
 			ORDER BY a.submitted_at DESC, a.id DESC) AS rn
 	FROM assessments a
-	WHERE a.status = 'submitted'
+	WHERE a.status = 'submitted'%[2]s
 )
 SELECT l.id, l.questionnaire_id, l.questionnaire_version, t.id, t.organisation_id,
 	t.setting, t.specialty, t.nation, o.share_with_other_organisations, s.consideration, s.exact
 FROM latest l
 JOIN teams t ON t.id = l.team_id
 JOIN organisations o ON o.id = t.organisation_id
-JOIN assessment_scores s ON s.assessment_id = l.id
-WHERE l.rn = 1 AND s.status = 'scored'
+LEFT JOIN assessment_scores s ON s.assessment_id = l.id AND s.status = 'scored'
+WHERE l.rn = 1
 ORDER BY l.id, s.consideration`
 
 // majorExpr is the major part of questionnaire_version ("1" of "1.2.0") in SQL.
@@ -63,17 +84,29 @@ func (s *Store) majorExpr() string {
 // CohortScores streams the scores benchmarks are built from (see cohortQuery) to fn,
 // row by row without holding them, stopping at fn's first error.
 func (s *Store) CohortScores(ctx context.Context, fn func(assessment.CohortScore) error) error {
-	rows, err := s.r.WithContext(ctx).Raw(fmt.Sprintf(cohortQuery, s.majorExpr())).Rows()
+	return s.cohortScores(s.r.WithContext(ctx).Raw(fmt.Sprintf(cohortQuery, s.majorExpr(), "")), fn)
+}
+
+// TeamCohortScores is CohortScores for one team.
+func (s *Store) TeamCohortScores(ctx context.Context, teamID string, fn func(assessment.CohortScore) error) error {
+	return s.cohortScores(s.r.WithContext(ctx).Raw(fmt.Sprintf(cohortQuery, s.majorExpr(), " AND a.team_id = ?"), teamID), fn)
+}
+
+func (s *Store) cohortScores(q *gorm.DB, fn func(assessment.CohortScore) error) error {
+	rows, err := q.Rows()
 	if err != nil {
 		return fmt.Errorf("read cohort scores: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var c assessment.CohortScore
+		var key sql.NullString
+		var exact sql.NullFloat64
 		if err := rows.Scan(&c.AssessmentID, &c.QuestionnaireID, &c.QuestionnaireVersion, &c.TeamID,
-			&c.OrganisationID, &c.Setting, &c.Specialty, &c.Nation, &c.Shares, &c.Consideration, &c.Exact); err != nil {
+			&c.OrganisationID, &c.Setting, &c.Specialty, &c.Nation, &c.Shares, &key, &exact); err != nil {
 			return fmt.Errorf("read cohort scores: %w", err)
 		}
+		c.Consideration, c.Exact = key.String, exact.Float64
 		if err := fn(c); err != nil {
 			return err
 		}

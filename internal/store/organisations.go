@@ -55,7 +55,7 @@ func (s *Store) UpdateOrganisation(ctx context.Context, o assessment.Organisatio
 		if res.RowsAffected == 0 {
 			return fmt.Errorf("update organisation: %w", apperr.NotFound("organisation"))
 		}
-		return bumpBenchmarkVersion(tx)
+		return bumpBenchmarkVersion(tx, assessment.BenchmarkChange{OrganisationID: o.ID})
 	})
 }
 

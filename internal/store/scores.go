@@ -118,7 +118,7 @@ func (s *Store) SubmitAssessment(ctx context.Context, id string, submit func(*as
 		if err := writeSubmission(tx, a); err != nil {
 			return err
 		}
-		return bumpBenchmarkVersion(tx)
+		return bumpBenchmarkVersion(tx, assessment.BenchmarkChange{TeamID: a.TeamID})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("submit assessment: %w", err)

@@ -54,7 +54,7 @@ func (s *Store) UpdateTeam(ctx context.Context, t assessment.Team) error {
 		if res.RowsAffected == 0 {
 			return fmt.Errorf("update team: %w", apperr.NotFound("team"))
 		}
-		return bumpBenchmarkVersion(tx)
+		return bumpBenchmarkVersion(tx, assessment.BenchmarkChange{TeamID: t.ID})
 	})
 }
 
