@@ -41,11 +41,15 @@ func NotEnoughTeams(n int) string {
 // ComparedWith says what a comparison draws on and what others see of the team's
 // results, so a team knows what is shared with whom.
 func ComparedWith(teams int, ownOrganisationOnly bool) string {
-	whom := fmt.Sprintf("%d other teams", teams)
-	if teams == 1 {
-		whom = "1 other team"
+	var s string
+	switch teams {
+	case 0:
+		s = "No other team has results to compare with yet."
+	case 1:
+		s = "Compared with the latest results of 1 other team."
+	default:
+		s = fmt.Sprintf("Compared with the latest results of %d other teams.", teams)
 	}
-	s := "Compared with the latest results of " + whom + "."
 	if ownOrganisationOnly {
 		s += " Your organisation does not share results with other organisations, so you are compared only with teams in your organisation."
 	}
