@@ -343,3 +343,23 @@ func TestBenchmarkLocalChangesNeedNoRebuild(t *testing.T) {
 		t.Errorf("cohort scores read %d times in full and %d for one team, want once and twice (b3, b2)", cs.reads, cs.teamReads)
 	}
 }
+
+// TestBenchmarkGapInTheChangeLogRebuilds: when the log no longer holds every change
+// since the index's version, the index is rebuilt rather than left behind.
+func TestBenchmarkGapInTheChangeLogRebuilds(t *testing.T) {
+	t.Parallel()
+	f := newCohortFixture(t, storetest.SQLite(t))
+	cs := &countingStore{Store: f.st}
+	svc := assessment.New(cs, mustQuestionnaires(t))
+	if err := svc.LoadBenchmarks(ctx); err != nil {
+		t.Fatal(err)
+	}
+	f.submit(t, "b1") // through the fixture's instance
+	if err := storetest.DB(t, f.st).Exec("DELETE FROM benchmark_changes").Error; err != nil {
+		t.Fatal(err)
+	}
+	f.check(t, svc, f.latest["a1"], benchmark.All, []string{"a2", "b1", "b2", "b3", "b4", "c1", "c2"})
+	if cs.reads != 2 || cs.teamReads != 0 {
+		t.Errorf("read in full %d times and per team %d, want a rebuild", cs.reads, cs.teamReads)
+	}
+}

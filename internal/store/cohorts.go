@@ -31,11 +31,20 @@ func bumpBenchmarkVersion(tx *gorm.DB, change assessment.BenchmarkChange) error 
 	}
 	err := tx.Exec("INSERT INTO benchmark_changes (version, team_id, organisation_id) VALUES (?, ?, ?)",
 		v, change.TeamID, change.OrganisationID).Error
+	if err == nil {
+		err = tx.Exec("DELETE FROM benchmark_changes WHERE version <= ?", v-keepChanges).Error
+	}
 	if err != nil {
 		return fmt.Errorf("log benchmark change: %w", err)
 	}
 	return nil
 }
+
+// keepChanges is how many logged changes are kept. An instance further behind
+// rebuilds its index rather than apply them one by one (the service's limit is
+// lower), and one that finds a gap in the log rebuilds too, so older rows are never
+// needed.
+const keepChanges = 5000
 
 // BenchmarkChanges lists the changes logged after version since, oldest first.
 func (s *Store) BenchmarkChanges(ctx context.Context, since int64) ([]assessment.BenchmarkChange, error) {
