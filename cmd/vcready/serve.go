@@ -64,6 +64,9 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, stdout io.Writer) 
 	}()
 	accounts := auth.NewService(st, auth.Options{Log: log})
 	assessments := assessment.New(st, qs)
+	if err := assessments.LoadBenchmarks(ctx); err != nil {
+		return fmt.Errorf("load benchmarks: %w", err)
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)

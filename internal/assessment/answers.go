@@ -126,6 +126,7 @@ func (s *Service) Submit(ctx context.Context, p *auth.Principal, id string) (*As
 	if err != nil {
 		return nil, fmt.Errorf("submit assessment %s: %w", id, err)
 	}
+	s.benchmarkSubmitted(ctx, a)
 	return s.complete(a)
 }
 

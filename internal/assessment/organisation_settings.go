@@ -51,5 +51,6 @@ func (s *Service) UpdateOrganisation(ctx context.Context, p *auth.Principal, id 
 	if err != nil {
 		return Organisation{}, fmt.Errorf("update organisation %s: %w", o.ID, err)
 	}
+	s.benchmarkSharingChanged(ctx, o) // also takes in the version bump of any update
 	return o, nil
 }

@@ -79,8 +79,9 @@ var (
 
 // Service runs organisations, teams and assessments for the principals it is given.
 type Service struct {
-	st Store
-	qs *questionnaire.Set
+	st    Store
+	qs    *questionnaire.Set
+	bench *benchmarks
 
 	// Now and NewID are the clock and id source; tests replace them to get stable
 	// times and ids.
@@ -92,7 +93,7 @@ type Service struct {
 
 // New returns a service on st that scores with the questionnaires of qs.
 func New(st Store, qs *questionnaire.Set) *Service {
-	return &Service{st: st, qs: qs, Now: time.Now, NewID: id.New, openData: &openDataBuilds{}}
+	return &Service{st: st, qs: qs, bench: newBenchmarks(st), Now: time.Now, NewID: id.New, openData: &openDataBuilds{}}
 }
 
 // WithClock returns a copy of the service that reads the time from now, for work

@@ -65,6 +65,7 @@ func (s *Service) UpdateTeam(ctx context.Context, p *auth.Principal, teamID stri
 	if err := s.st.UpdateTeam(ctx, t); err != nil {
 		return Team{}, teamWriteError("update team "+teamID, err)
 	}
+	s.benchmarkTeamChanged(ctx, t)
 	return t, nil
 }
 

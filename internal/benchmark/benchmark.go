@@ -70,7 +70,13 @@ func PercentileRank(own float64, cohort []float64) float64 {
 			equal++
 		}
 	}
-	return 100 * (float64(below) + 0.5*float64(equal)) / float64(len(cohort))
+	return rank(below, equal, len(cohort))
+}
+
+// rank is the percentile rank formula, shared by PercentileRank and the Index so both
+// give the same float64 for the same counts.
+func rank(below, equal, n int) float64 {
+	return 100 * (float64(below) + 0.5*float64(equal)) / float64(n)
 }
 
 // Quantile returns the p-quantile (p in 0..1, clamped) of an ascending slice by linear
@@ -81,14 +87,20 @@ func PercentileRank(own float64, cohort []float64) float64 {
 //
 // with 0-based x. It returns NaN for an empty slice: there is no quantile to report.
 func Quantile(sorted []float64, p float64) float64 {
-	n := len(sorted)
+	return quantile(len(sorted), func(i int) float64 { return sorted[i] }, p)
+}
+
+// quantile is Quantile over n ascending values read through at, so the Index can take
+// quantiles of a sorted array with one element left out without copying it.
+func quantile(n int, at func(int) float64, p float64) float64 {
 	if n == 0 {
 		return math.NaN()
 	}
 	h := float64(n-1) * min(max(p, 0), 1)
 	lo := int(math.Floor(h))
 	if lo >= n-1 {
-		return sorted[n-1]
+		return at(n - 1)
 	}
-	return sorted[lo] + (h-float64(lo))*(sorted[lo+1]-sorted[lo])
+	x := at(lo)
+	return x + (h-float64(lo))*(at(lo+1)-x)
 }

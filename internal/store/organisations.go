@@ -42,18 +42,21 @@ func (s *Store) CreateOrganisation(ctx context.Context, o assessment.Organisatio
 	return nil
 }
 
-// UpdateOrganisation writes an organisation's name and settings.
+// UpdateOrganisation writes an organisation's name and settings. Its sharing setting
+// decides cohorts, so the change counts as a change to benchmark data.
 func (s *Store) UpdateOrganisation(ctx context.Context, o assessment.Organisation) error {
-	res := s.w.WithContext(ctx).Model(&organisationRow{}).Where("id = ?", o.ID).Updates(map[string]any{
-		"name": o.Name, "share_with_other_organisations": o.ShareWithOtherOrganisations,
-		"publish_open_data": o.PublishOpenData})
-	if res.Error != nil {
-		return fmt.Errorf("update organisation: %w", duplicateName(res.Error))
-	}
-	if res.RowsAffected == 0 {
-		return fmt.Errorf("update organisation: %w", apperr.NotFound("organisation"))
-	}
-	return nil
+	return s.w.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		res := tx.Model(&organisationRow{}).Where("id = ?", o.ID).Updates(map[string]any{
+			"name": o.Name, "share_with_other_organisations": o.ShareWithOtherOrganisations,
+			"publish_open_data": o.PublishOpenData})
+		if res.Error != nil {
+			return fmt.Errorf("update organisation: %w", duplicateName(res.Error))
+		}
+		if res.RowsAffected == 0 {
+			return fmt.Errorf("update organisation: %w", apperr.NotFound("organisation"))
+		}
+		return bumpBenchmarkVersion(tx, assessment.BenchmarkChange{OrganisationID: o.ID})
+	})
 }
 
 // Organisation returns the organisation with the given id.

@@ -115,7 +115,10 @@ func (s *Store) SubmitAssessment(ctx context.Context, id string, submit func(*as
 		if err := submit(a); err != nil {
 			return err
 		}
-		return writeSubmission(tx, a)
+		if err := writeSubmission(tx, a); err != nil {
+			return err
+		}
+		return bumpBenchmarkVersion(tx, assessment.BenchmarkChange{TeamID: a.TeamID})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("submit assessment: %w", err)

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"gorm.io/gorm"
+
 	"vcready/internal/apperr"
 	"vcready/internal/assessment"
 )
@@ -39,18 +41,21 @@ func (s *Store) CreateTeam(ctx context.Context, t assessment.Team) error {
 }
 
 // UpdateTeam changes a team's name, setting, specialty and nation. Its organisation
-// and creation time never change.
+// and creation time never change. The attributes decide cohorts, so the change counts
+// as a change to benchmark data.
 func (s *Store) UpdateTeam(ctx context.Context, t assessment.Team) error {
-	res := s.w.WithContext(ctx).Model(&teamRow{}).Where("id = ?", t.ID).Updates(map[string]any{
-		"name": t.Name, "setting": t.Setting, "specialty": t.Specialty, "nation": t.Nation,
+	return s.w.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		res := tx.Model(&teamRow{}).Where("id = ?", t.ID).Updates(map[string]any{
+			"name": t.Name, "setting": t.Setting, "specialty": t.Specialty, "nation": t.Nation,
+		})
+		if res.Error != nil {
+			return fmt.Errorf("update team: %w", duplicateName(res.Error))
+		}
+		if res.RowsAffected == 0 {
+			return fmt.Errorf("update team: %w", apperr.NotFound("team"))
+		}
+		return bumpBenchmarkVersion(tx, assessment.BenchmarkChange{TeamID: t.ID})
 	})
-	if res.Error != nil {
-		return fmt.Errorf("update team: %w", duplicateName(res.Error))
-	}
-	if res.RowsAffected == 0 {
-		return fmt.Errorf("update team: %w", apperr.NotFound("team"))
-	}
-	return nil
 }
 
 // Team returns the team with the given id.

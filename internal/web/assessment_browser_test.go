@@ -33,6 +33,9 @@ func TestAssessmentInABrowser(t *testing.T) {
 	f := newAssessmentFlow(t, ts.URL)
 	q := webtest.Questionnaires().Default()
 	app.SubmitVia(webtest.AnswersJSON(q, true)) // an earlier result to compare with
+	for i := range 5 {                          // other teams to benchmark against, in team 1's setting
+		app.SubmitForTeam(app.AddTeam(app.Org2.ID, fmt.Sprintf("Ward %d", i), "secondary_care", "podiatry", "wales"), webtest.AnswersJSON(q, true))
+	}
 
 	f.signIn("team page")
 	f.Submit(`form[action$="/assessments"] button`, "Your team’s self-assessment", "task list new")
@@ -83,6 +86,14 @@ func TestAssessmentInABrowser(t *testing.T) {
 	f.WantText("main table", "Change since last assessment")
 	f.Click(`section[aria-labelledby="area-equity"] details summary`)
 	f.Check("results with how the score was made")
+
+	// How you compare, switched to the same setting with the plain GET form.
+	f.Eval(`(document.querySelector("#cohort").value = "setting", "")`)
+	f.Submit(`section.app-compare form button`, "Your results", "results compared with the same setting")
+	if p := f.Path(); !strings.HasSuffix(p, "/results?cohort=setting") {
+		t.Errorf("cohort form went to %s", p)
+	}
+	f.WantText("section.app-compare table", "Your scores against teams in the same setting", "Higher than")
 }
 
 // TestAssessmentWithoutJavaScript: the forms need no JavaScript. With scripts off a

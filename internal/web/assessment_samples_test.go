@@ -6,6 +6,7 @@ import (
 	"vcready/internal/apperr"
 	"vcready/internal/assessment"
 	"vcready/internal/auth"
+	"vcready/internal/benchmark"
 	"vcready/internal/questionnaire"
 	"vcready/internal/scoring"
 	"vcready/internal/web/webtest"
@@ -87,7 +88,26 @@ func sampleResults() resultsView {
 	prev := sampleAssessment(true).a
 	prev.ID = "a0"
 	prev.Scores.Considerations[1].Score = nil
-	return newResultsView(ac, prev)
+	v := newResultsView(ac, prev)
+	v.Compare = newCompareView(ac, benchmark.Setting, sampleBenchmark(ac))
+	return v
+}
+
+// sampleBenchmark compares ac with a cohort of 12 teams, except its first
+// consideration, which only 3 other teams have scored.
+func sampleBenchmark(ac *assessmentContext) *assessment.Benchmark {
+	b := &assessment.Benchmark{AssessmentID: ac.a.ID, Cohort: benchmark.Setting, Teams: 12}
+	for i, c := range ac.a.Scores.Considerations {
+		bc := assessment.BenchmarkConsideration{Key: c.Key, Score: c.Score, N: 12}
+		if i == 0 {
+			bc.N, bc.Suppressed = 3, true
+		} else {
+			pc, med, p25, p75 := 62.5, 48.25, 31.0, 70.75
+			bc.Percentile, bc.Median, bc.P25, bc.P75 = &pc, &med, &p25, &p75
+		}
+		b.Considerations = append(b.Considerations, bc)
+	}
+	return b
 }
 
 func sampleTeam() teamView {

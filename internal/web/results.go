@@ -35,6 +35,7 @@ type resultsView struct {
 	Rows                        []resultRow
 	Previous                    *previousView // nil when there is no earlier result to compare with
 	Details                     []resultDetail
+	Compare                     *compareView
 }
 
 // previousView is the team's previous submitted assessment of the same questionnaire.
@@ -87,8 +88,12 @@ func (s *Server) handleResults(c echo.Context) error {
 	if prev != nil && prev.Questionnaire.ID != ac.a.Questionnaire.ID {
 		prev = nil // another questionnaire's scores measure other things
 	}
+	v := newResultsView(ac, prev)
+	if v.Compare, err = s.compareFor(c, ac); err != nil {
+		return err
+	}
 	return s.render(c, http.StatusOK, "results", Page{Title: "Your results", Nav: "home",
-		Notice: assessmentNoticeFor(c), Content: newResultsView(ac, prev)})
+		Notice: assessmentNoticeFor(c), Content: v})
 }
 
 func newResultsView(ac *assessmentContext, prev *assessment.Assessment) resultsView {

@@ -3,6 +3,7 @@ package api_test
 import (
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"vcready/internal/web/api"
 	"vcready/internal/web/webtest"
@@ -82,6 +83,8 @@ func TestAPIAccessByRole(t *testing.T) {
 			func() string { return "/api/v1/assessments/" + app.NewDraft().ID + "/answers" }},
 		{"POST", "/api/v1/assessments/{answered}/submit", "", statuses(200, 200, 404, 200, 404, 401),
 			func() string { return "/api/v1/assessments/" + app.NewAnswered().ID + "/submit" }},
+		{"GET", "/api/v1/assessments/{submitted}/benchmark", "", statuses(200, 200, 404, 200, 404, 401),
+			sync.OnceValue(func() string { return "/api/v1/assessments/" + app.SubmitVia(answersJSON()).ID + "/benchmark" })},
 	}
 	covered := map[string]bool{}
 	for _, tc := range cases {

@@ -45,6 +45,7 @@ func Register(g *echo.Group, d Deps) {
 	s.routesExports(g)
 	s.routesOpenData(g)
 	s.routesComparison(g)
+	s.routesBenchmarks(g)
 }
 
 // requireUser returns the signed-in principal or a 401.

@@ -93,6 +93,7 @@ func TestOpenAPIFragmentsFollowTheFiles(t *testing.T) {
 		"exports":    s.routesExports,
 		"opendata":   s.routesOpenData,
 		"comparison": s.routesComparison,
+		"benchmarks": s.routesBenchmarks,
 	}
 	seen := 0
 	for _, file := range files {

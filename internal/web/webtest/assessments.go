@@ -1,12 +1,14 @@
 package webtest
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"slices"
 	"strings"
 	"time"
 
+	"vcready/internal/assessment"
 	"vcready/internal/questionnaire"
 )
 
@@ -107,4 +109,31 @@ func (a *App) SubmitVia(body string) Assessment {
 		a.T.Fatalf("submit: %d %s", rec.Code, rec.Body)
 	}
 	return Decode[Assessment](a.T, rec)
+}
+
+// SubmitForTeam answers (with body) and submits an assessment of team teamID through
+// the API as the admin, for tests that need other teams' results (benchmarks).
+func (a *App) SubmitForTeam(teamID, body string) Assessment {
+	a.T.Helper()
+	rec := a.API("admin", http.MethodPost, "/api/v1/teams/"+teamID+"/assessments", `{}`)
+	if rec.Code != http.StatusCreated {
+		a.T.Fatalf("create draft: %d %s", rec.Code, rec.Body)
+	}
+	d := Decode[Assessment](a.T, rec)
+	if rec := a.API("admin", http.MethodPut, "/api/v1/assessments/"+d.ID+"/answers", body); rec.Code != http.StatusOK {
+		a.T.Fatalf("answers: %d %s", rec.Code, rec.Body)
+	}
+	if rec = a.API("admin", http.MethodPost, "/api/v1/assessments/"+d.ID+"/submit", ""); rec.Code != http.StatusOK {
+		a.T.Fatalf("submit: %d %s", rec.Code, rec.Body)
+	}
+	return Decode[Assessment](a.T, rec)
+}
+
+// AddTeam creates a team in organisation orgID as the admin and returns its id.
+func (a *App) AddTeam(orgID, name, setting, specialty, nation string) string {
+	a.T.Helper()
+	admin := a.Users["admin"].Principal()
+	t := Must(a.Assessments.CreateTeam(context.Background(), admin, orgID,
+		assessment.TeamInput{Name: name, Setting: setting, Specialty: specialty, Nation: nation}))
+	return t.ID
 }
