@@ -12,7 +12,7 @@ import (
 
 // TestDemoLeadJourneyInABrowser is the improvement lead's journey through the demo
 // data, with JavaScript on and then off: sign in, open the comparison, sort it, filter
-// it, open a team, open its results, and download every export with the browser's
+// it, open a team, open its results, compare them with teams of the same setting, and download every export with the browser's
 // own session. axe-core checks every page and state on the way.
 func TestDemoLeadJourneyInABrowser(t *testing.T) {
 	t.Parallel()
@@ -52,6 +52,12 @@ func TestDemoLeadJourneyInABrowser(t *testing.T) {
 			team := step.Text(`tbody th a[href^="/teams/"]`)
 			step.Submit(`tbody th a[href^="/teams/"]`, team, "team page")
 			step.Submit(`a[href$="/results"]`, "Your results", "results page")
+			step.Fill("#cohort", "setting")
+			step.Submit(`form:has(#cohort) button`, "Your results", "results compared with the same setting")
+			if p := step.Path(); !strings.Contains(p, "cohort=setting") {
+				t.Errorf("cohort switch landed on %s", p)
+			}
+			step.WantText("main", "How you compare")
 			// The downloads are fetched by the page with the browser's session (scripts
 			// on just for that, as a person's download needs none).
 			step.Scripts(true)
