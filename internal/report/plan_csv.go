@@ -1,31 +1,28 @@
 package report
 
-import (
-	"io"
-	"time"
-)
+import "io"
 
 // planColumns are the columns of a plan as a table, one row per action.
 var planColumns = []string{"rank", "do_first", "consideration", "question", "answer", "action",
 	"owner", "due_date", "status", "notes", "priority"}
 
-// Column positions in planColumns that the XLSX writer treats specially.
-const (
-	planDueColumn    = 7
-	planStatusColumn = 8
-)
-
 // PlanTable is the action plan as a table: one row per action in priority order, with
-// the due date as YYYY-MM-DD (empty when none is set), the status as people say it
-// and the priority at full precision, so a spreadsheet can re-sort by it.
+// the due date as a day (YYYY-MM-DD in CSV, a date in XLSX; empty when none is set),
+// the status as people say it (one of the four labels, offered as a drop-down in
+// XLSX) and the priority at full precision, so a spreadsheet can re-sort by it.
 func PlanTable(d PlanDocument) Table {
 	rows := make([][]Cell, len(d.Actions))
 	for i, a := range d.Actions {
 		rows[i] = []Cell{Num(float64(a.Rank)), Text(yesNo(a.DoFirst)), Text(a.Consideration),
-			Text(a.Question), Text(a.Answer), Text(a.Text), Text(a.Owner), Text(dueDate(a.DueDate)),
+			Text(a.Question), Text(a.Answer), Text(a.Text), Text(a.Owner), DayOrEmpty(a.DueDate),
 			Text(ActionStatusLabel(a.Status)), Text(a.Notes), Num(a.Priority)}
 	}
-	return Table{Title: "Action plan", Columns: planColumns, Rows: rows}
+	labels := make([]string, len(ActionStatuses))
+	for i, s := range ActionStatuses {
+		labels[i] = ActionStatusLabel(s)
+	}
+	return Table{Title: "Action plan", Columns: planColumns, Rows: rows,
+		Choices: map[string][]string{"status": labels}}
 }
 
 // WritePlanCSV writes the plan as CSV (see PlanTable and WriteCSV): free text such as
@@ -39,12 +36,4 @@ func yesNo(b bool) string {
 		return "yes"
 	}
 	return "no"
-}
-
-// dueDate is the day as YYYY-MM-DD, or "" for no date.
-func dueDate(t *time.Time) string {
-	if t == nil {
-		return ""
-	}
-	return t.UTC().Format(time.DateOnly)
 }
