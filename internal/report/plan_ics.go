@@ -25,7 +25,7 @@ func WritePlanICS(w io.Writer, d PlanDocument) error {
 	cal := ics.NewCalendarFor("vcready")
 	cal.SetProductId("-//vcready//Action plan//EN")
 	cal.SetMethod(ics.MethodPublish)
-	cal.SetXWRCalName(strings.TrimSpace(d.Team + " action plan"))
+	cal.SetXWRCalName(icsText(strings.TrimSpace(d.Team + " action plan")))
 	for _, a := range d.Actions {
 		if a.DueDate == nil {
 			continue
@@ -39,6 +39,10 @@ func WritePlanICS(w io.Writer, d PlanDocument) error {
 		e.SetDescription(icsText(icsDescription(d, a)))
 		// An action is a reminder, not a meeting: it does not make anyone busy.
 		e.SetTimeTransparency(ics.TransparencyTransparent)
+		if a.Status == "dropped" {
+			// A calendar shows a cancelled event struck through, or hides it.
+			e.SetStatus(ics.ObjectStatusCancelled)
+		}
 	}
 	if err := cal.SerializeTo(w, ics.WithNewLineWindows); err != nil {
 		return fmt.Errorf("write icalendar: %w", err)

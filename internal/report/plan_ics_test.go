@@ -68,6 +68,12 @@ func TestWritePlanICSEvents(t *testing.T) {
 			t.Errorf("DTSTART is not VALUE=DATE: %v", p.ICalParameters)
 		}
 	}
+	if got := events[3].GetProperty(ics.ComponentPropertyStatus); got == nil || got.Value != "CANCELLED" {
+		t.Errorf("the dropped action's event has status %v, want CANCELLED", got)
+	}
+	if got := events[0].GetProperty(ics.ComponentPropertyStatus); got != nil {
+		t.Errorf("an action in progress has status %v, want none", got)
+	}
 	desc := ics.FromText(e.GetProperty(ics.ComponentPropertyDescription).Value)
 	for _, want := range []string{"starting with the outpatient teams", "Consideration: Workforce",
 		"Owner: Siân Ó Dónaill", "Status: In progress", "Notes: Booked the first session 🎉 with the trainer"} {
