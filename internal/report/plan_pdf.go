@@ -54,7 +54,6 @@ func WritePlanPDF(w io.Writer, d PlanDocument) error {
 		return fmt.Errorf("write pdf: parse fonts: %w", err)
 	}
 	p := &planPDF{Fpdf: newPlanPDF(d), fonts: fonts}
-	p.txt = func(s string) string { return drawable(p.fonts, &p.buf, s) }
 	p.SetTitle(p.txt(d.Team+" action plan"), true)
 	p.AddPage()
 	p.header(d)
@@ -71,8 +70,11 @@ type planPDF struct {
 	*fpdf.Fpdf
 	fonts []*sfnt.Font
 	buf   sfnt.Buffer
-	txt   func(string) string
 }
+
+// txt is s as the fonts can draw it (see drawable). Every piece of text from the plan
+// goes through it before fpdf sees it.
+func (p *planPDF) txt(s string) string { return drawable(p.fonts, &p.buf, s) }
 
 func newPlanPDF(d PlanDocument) *fpdf.Fpdf {
 	f := fpdf.New("P", "mm", "A4", "")
