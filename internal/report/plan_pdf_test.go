@@ -115,3 +115,20 @@ func pdfText(t *testing.T, pdf []byte) string {
 	}
 	return string(out)
 }
+
+// TestWritePlanPDFCutsACellTallerThanAPage checks a note too long for one page is cut
+// short with an ellipsis, rather than drawn off the page.
+func TestWritePlanPDFCutsACellTallerThanAPage(t *testing.T) {
+	d := planFixture()
+	d.Actions[6].Notes = strings.Repeat("a long note that goes on ", 400) + "THE END"
+	text := pdfText(t, writePlanPDF(t, d))
+	if strings.Contains(text, "THE END") {
+		t.Error("the end of a note longer than a page is drawn")
+	}
+	if !strings.Contains(text, "…") {
+		t.Error("the cut note has no ellipsis")
+	}
+	if !strings.Contains(text, "Review the platform's approval each year") {
+		t.Error("the action with the long note is missing")
+	}
+}
