@@ -18,7 +18,8 @@ const (
 
 // WriteXLSX writes t as an Excel workbook of one sheet named after t.Title: a bold,
 // frozen header row, columns as wide as their longest value (within limits), numbers
-// as numbers and text as text. Rows go through excelize's stream writer, which spills
+// as numbers, days as dates, text as text, and a drop-down on each column of
+// t.Choices. Rows go through excelize's stream writer, which spills
 // to a temporary file past a few megabytes, so a large export stays in bounded
 // memory.
 //
@@ -46,6 +47,11 @@ func WriteXLSX(w io.Writer, t Table) (err error) {
 
 // writeSheet streams the header and rows of t into sheet.
 func writeSheet(f *excelize.File, sheet string, t Table) error {
+	// The drop-downs go in before the stream writer takes the sheet over: it writes
+	// what the sheet already holds besides its rows when it flushes.
+	if err := addChoices(f, sheet, t); err != nil {
+		return err
+	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
@@ -73,11 +79,38 @@ func writeSheet(f *excelize.File, sheet string, t Table) error {
 	return sw.Flush()
 }
 
-// sheetStyles are the style ids the sheet uses: bold for the header, and a number
-// format per count of fixed decimals.
+// addChoices offers each column of t.Choices a drop-down of its values, from the row
+// under the header to the end of the sheet (so a row added by hand gets it too). A
+// value off the list is refused with a message that names the column.
+func addChoices(f *excelize.File, sheet string, t Table) error {
+	for i, name := range t.Columns {
+		choices, ok := t.Choices[name]
+		if !ok {
+			continue
+		}
+		col, err := excelize.ColumnNumberToName(i + 1)
+		if err != nil {
+			return err
+		}
+		dv := excelize.NewDataValidation(true)
+		dv.SetSqref(fmt.Sprintf("%s2:%s%d", col, col, excelize.TotalRows))
+		if err := dv.SetDropList(choices); err != nil {
+			return fmt.Errorf("choices for %s: %w", name, err)
+		}
+		dv.SetError(excelize.DataValidationErrorStyleStop, "Choose a "+name, "Choose one of: "+strings.Join(choices, ", "))
+		if err := f.AddDataValidation(sheet, dv); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sheetStyles are the style ids the sheet uses: bold for the header, a number format
+// per count of fixed decimals, and a date format for days.
 type sheetStyles struct {
 	header int
 	fixed  map[int]int
+	day    int
 }
 
 func newStyles(f *excelize.File) (sheetStyles, error) {
@@ -85,7 +118,12 @@ func newStyles(f *excelize.File) (sheetStyles, error) {
 	if err != nil {
 		return sheetStyles{}, err
 	}
-	s := sheetStyles{header: header, fixed: map[int]int{}}
+	dayFormat := "yyyy-mm-dd"
+	day, err := f.NewStyle(&excelize.Style{CustomNumFmt: &dayFormat})
+	if err != nil {
+		return sheetStyles{}, err
+	}
+	s := sheetStyles{header: header, fixed: map[int]int{}, day: day}
 	for d := 0; d <= 3; d++ {
 		format := "0"
 		if d > 0 {
@@ -116,6 +154,8 @@ func rowValues(row []Cell, n int, styles sheetStyles) []any {
 	out := make([]any, 0, n)
 	for _, c := range row[:min(len(row), n)] {
 		switch {
+		case c.IsDay():
+			out = append(out, excelize.Cell{StyleID: styles.day, Value: c.day})
 		case !c.IsNumber() && c.String() == "":
 			out = append(out, nil)
 		case !c.IsNumber():
