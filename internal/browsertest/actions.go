@@ -1,10 +1,15 @@
 package browsertest
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"os"
+	"os/exec"
+	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -56,4 +61,34 @@ func Text(ctx context.Context, sel string) (string, error) {
 // Eval evaluates a JavaScript expression and returns its value.
 func Eval[T any](ctx context.Context, expr string) (T, error) {
 	return chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+}
+
+// PrintPDF prints the current page as the browser would to paper (A4, print styles,
+// background graphics off), for tests of what a printed page says.
+func PrintPDF(ctx context.Context) ([]byte, error) {
+	res, err := chromedp.Call(ctx, page.PrintToPDF, page.PrintToPDFParams{PaperWidth: 8.27, PaperHeight: 11.69})
+	if err != nil {
+		return nil, fmt.Errorf("print to PDF: %w", err)
+	}
+	return res.Data, nil
+}
+
+// PDFText extracts a PDF's text with Debian's pdftotext (poppler-utils). Without it the
+// calling test is skipped, except in CI (CI=true), where it fails.
+func PDFText(t testing.TB, pdf []byte) string {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("pdftotext not found: CI must check printed pages (install Debian's poppler-utils)")
+		}
+		t.Skip("pdftotext not found (Debian's poppler-utils); skipping the printed-page check")
+	}
+	cmd := exec.Command(bin, "-layout", "-", "-")
+	cmd.Stdin = bytes.NewReader(pdf)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
 }

@@ -58,6 +58,9 @@ func TestDemoLeadJourneyInABrowser(t *testing.T) {
 				t.Errorf("cohort switch landed on %s", p)
 			}
 			step.WantText("main", "How you compare")
+			if js {
+				checkPrintedResults(t, step)
+			}
 			// The downloads are fetched by the page with the browser's session (scripts
 			// on just for that, as a person's download needs none).
 			step.Scripts(true)
@@ -70,4 +73,29 @@ func TestDemoLeadJourneyInABrowser(t *testing.T) {
 			}
 		})
 	}
+}
+
+// checkPrintedResults prints the results page as a person would (the browser's print
+// styles, with every details section opened by the page's beforeprint handler) and
+// checks what the paper says: the scores and the comparison, without navigation,
+// forms or "(Link: ...)" after every link.
+func checkPrintedResults(t *testing.T, step *browsertest.Steps) {
+	t.Helper()
+	step.Eval(`(window.dispatchEvent(new Event('beforeprint')), "")`)
+	pdf, err := browsertest.PrintPDF(step.Ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := browsertest.PDFText(t, pdf)
+	for _, want := range []string{"Your results", "Overall score", "Scores for each area", "How you compare"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("printed results lack %q", want)
+		}
+	}
+	for _, noise := range []string{"(Link:", "Sign out", "Your organisation", "Compare with", "Skip to main content"} {
+		if strings.Contains(text, noise) {
+			t.Errorf("printed results show %q", noise)
+		}
+	}
+	step.Eval(`(window.dispatchEvent(new Event('afterprint')), "")`)
 }
