@@ -3,7 +3,9 @@ package assessment_test
 import (
 	"errors"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -393,6 +395,42 @@ func TestPlanDerivedOnFirstRead(t *testing.T) {
 		}
 		if _, err := f.svc.Plan(ctx, f.memberA2, a.ID); outcome(err) != "not found" {
 			t.Errorf("another team's member: %v", err)
+		}
+	})
+}
+
+// TestPlanFirstReadsAtOnceKeepOnePlan: racing first reads both derive a plan; the store
+// keeps the first and every reader gets that one.
+func TestPlanFirstReadsAtOnceKeepOnePlan(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		a := f.submitWith(t, f.teamA1.ID, firstRound)
+		if err := storetest.DB(t, st).Exec("DELETE FROM action_plans").Error; err != nil {
+			t.Fatal(err)
+		}
+		at := f.clock // the fixture's ticking clock is not safe for concurrent use
+		f.svc.Now = func() time.Time { return at }
+		var wg sync.WaitGroup
+		ids := make([]string, 4)
+		for i := range ids {
+			wg.Go(func() {
+				p, err := f.svc.Plan(ctx, f.memberA1, a.ID)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				ids[i] = p.Actions[0].ID
+			})
+		}
+		wg.Wait()
+		for _, id := range ids[1:] {
+			if id != ids[0] {
+				t.Errorf("readers got different plans: %v", ids)
+			}
+		}
+		if n := storetest.CountRows(t, st, "actions"); n != 4 {
+			t.Errorf("%d actions stored, want the 4 of one plan", n)
 		}
 	})
 }
