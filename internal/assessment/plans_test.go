@@ -434,3 +434,30 @@ func TestPlanFirstReadsAtOnceKeepOnePlan(t *testing.T) {
 		}
 	})
 }
+
+// TestPlanOfARemovedQuestionnaireVersion: a stored plan still reads without its
+// questionnaire version, with no projection (there is nothing to project with); a plan
+// that was never derived cannot be, and says why.
+func TestPlanOfARemovedQuestionnaireVersion(t *testing.T) {
+	t.Parallel()
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st)
+		planned := f.submitWith(t, f.teamA1.ID, firstRound)
+		unplanned := f.submitWith(t, f.teamA2.ID, firstRound)
+		if err := storetest.DB(t, st).Exec("DELETE FROM action_plans WHERE assessment_id = ?", unplanned.ID).Error; err != nil {
+			t.Fatal(err)
+		}
+		svc := newService(f, st, editedQuestionnaires(t, "version: 1.0.0\n", "version: 1.0.1\n"))
+		plan, err := svc.Plan(ctx, f.admin, planned.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(plan.Actions) != 4 || plan.Projected != nil {
+			t.Errorf("plan = %d actions, projection %+v; want 4 and none", len(plan.Actions), plan.Projected)
+		}
+		_, err = svc.Plan(ctx, f.admin, unplanned.ID)
+		if msg := apperr.PublicMessage(err); outcome(err) != "conflict" || !strings.Contains(msg, "1.0.0") {
+			t.Errorf("deriving without the questionnaire = %v (%q), want a conflict naming the version", err, msg)
+		}
+	})
+}
