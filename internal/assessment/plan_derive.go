@@ -56,20 +56,29 @@ func (s *Service) project(a *Assessment, plan *Plan) {
 }
 
 // ensurePlan returns a's stored plan, deriving and storing it first if it has none.
-// Two first reads at once both derive; the store keeps the first and both return it.
 func (s *Service) ensurePlan(ctx context.Context, a *Assessment) (*Plan, error) {
 	plan, err := s.st.Plan(ctx, a.ID)
 	if err == nil || !errors.Is(err, apperr.ErrNotFound) {
 		return plan, err
 	}
-	plan, err = s.derivePlan(ctx, a)
+	return s.createPlan(ctx, a)
+}
+
+// createPlan derives a's plan and stores it. Two derivations at once (two first
+// reads) both store; the store keeps the first, and the one that lost reads it back.
+func (s *Service) createPlan(ctx context.Context, a *Assessment) (*Plan, error) {
+	plan, err := s.derivePlan(ctx, a)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := s.st.CreatePlan(ctx, plan); err != nil {
+	created, err := s.st.CreatePlan(ctx, plan)
+	if err != nil {
 		return nil, err
 	}
-	return s.st.Plan(ctx, a.ID)
+	if !created {
+		return s.st.Plan(ctx, a.ID)
+	}
+	return plan, nil
 }
 
 // derivePlan derives a submitted assessment's plan (SCORING.md "Action priority") and
@@ -87,12 +96,12 @@ func (s *Service) derivePlan(ctx context.Context, a *Assessment) (*Plan, error) 
 		return nil, err
 	}
 	now := s.now()
-	plan := &Plan{AssessmentID: a.ID, CreatedAt: now}
+	plan := &Plan{AssessmentID: a.ID, CreatedAt: now, Actions: []Action{}, Resolved: []Resolved{}}
 	for i, d := range actionplan.Derive(q, answers, below) {
 		plan.Actions = append(plan.Actions, Action{
 			ID: s.NewID(), AssessmentID: a.ID, ItemID: d.ItemID, Consideration: d.Consideration, Text: d.Text,
 			Value: d.Value, Max: d.Max, Priority: d.Priority, Rank: i + 1, DoFirst: d.DoFirst,
-			Status: ActionNotStarted, UpdatedAt: now,
+			Status: ActionNotStarted, UpdatedAt: now, History: []HistoryEntry{},
 		})
 	}
 	if err := s.carryForward(ctx, a, q, answers, plan); err != nil {
