@@ -271,3 +271,49 @@ func TestAPICarryForward(t *testing.T) {
 		t.Errorf("previous plan changed: %+v", again.Actions[0])
 	}
 }
+
+// TestAPIResolved: an open action whose item the next submission answers at its
+// maximum is listed in the new plan's resolved list, with the values before and after.
+func TestAPIResolved(t *testing.T) {
+	t.Parallel()
+	app := newTestApp(t)
+	first := app.SubmitVia(answersJSON())
+	p1 := getPlan(t, app, "member", first.ID)
+	q := webtest.Questionnaires().Default()
+	var scale *actionBody
+	for i, a := range p1.Actions {
+		for _, c := range q.Considerations {
+			for _, it := range c.Items {
+				if it.ID == a.ItemID && it.Type == "scale" && scale == nil {
+					scale = &p1.Actions[i]
+				}
+			}
+		}
+	}
+	if scale == nil {
+		t.Fatal("no scale item in the first plan")
+	}
+	d := app.NewDraft()
+	for _, body := range []string{answersJSON(), `{"answers": [{"item_id": "` + scale.ItemID + `", "level": 4}]}`} {
+		if rec := app.API("member", http.MethodPut, "/api/v1/assessments/"+d.ID+"/answers", body); rec.Code != 200 {
+			t.Fatalf("answers: %d %s", rec.Code, rec.Body)
+		}
+	}
+	if rec := app.API("member", http.MethodPost, "/api/v1/assessments/"+d.ID+"/submit", ""); rec.Code != 200 {
+		t.Fatalf("submit: %d %s", rec.Code, rec.Body)
+	}
+	p2 := getPlan(t, app, "member", d.ID)
+	if len(p2.Resolved) != 1 {
+		t.Fatalf("resolved = %+v, want the one item now at its maximum", p2.Resolved)
+	}
+	r := p2.Resolved[0]
+	if r.PreviousActionID != scale.ID || r.ItemID != scale.ItemID || r.FromValue != scale.Level || r.ToValue != 4 {
+		t.Errorf("resolved = %+v, want %s from %v to 4", r, scale.ID, scale.Level)
+	}
+	if slices.ContainsFunc(p2.Actions, func(a actionBody) bool { return a.ItemID == scale.ItemID }) {
+		t.Error("an item at its maximum has an action")
+	}
+	if len(p2.Actions) != len(p1.Actions)-1 {
+		t.Errorf("%d actions, want %d", len(p2.Actions), len(p1.Actions)-1)
+	}
+}
