@@ -127,6 +127,9 @@ func (s *Service) Submit(ctx context.Context, p *auth.Principal, id string) (*As
 		return nil, fmt.Errorf("submit assessment %s: %w", id, err)
 	}
 	s.benchmarkSubmitted(ctx, a)
+	// The plan is derived once the submission (and its benchmark) is in. Should this
+	// fail, the submission stands and the plan's first read derives it.
+	_, _ = s.createPlan(ctx, a)
 	return s.complete(a)
 }
 

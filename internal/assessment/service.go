@@ -65,6 +65,7 @@ type Store interface {
 	OpenDataStore
 
 	ScoresStore // comparison.go
+	PlanStore   // plans.go
 }
 
 // Errors a Store returns for the service to turn into messages a user can act on.

@@ -42,6 +42,12 @@ func (p *Principal) CanWorkOnTeam(org, team string) bool {
 	return p.CanSeeTeam(org, team)
 }
 
+// CanEditPlan (set an action's owner, due date, status and notes): the people who
+// work on the team. A submitted assessment never changes; its action plan does.
+func (p *Principal) CanEditPlan(org, team string) bool {
+	return p.CanWorkOnTeam(org, team)
+}
+
 // CanCreateOrganisation: admins only.
 func (p *Principal) CanCreateOrganisation() bool { return p.IsAdmin() }
 

@@ -26,6 +26,8 @@ func TestPolicy(t *testing.T) {
 			map[*Principal]bool{admin: true, lead: true, member: true}},
 		{"work on team1", func(p *Principal) bool { return p.CanWorkOnTeam("org1", "team1") },
 			map[*Principal]bool{admin: true, lead: true, member: true}},
+		{"edit team1's plan", func(p *Principal) bool { return p.CanEditPlan("org1", "team1") },
+			map[*Principal]bool{admin: true, lead: true, member: true}},
 		{"create org", func(p *Principal) bool { return p.CanCreateOrganisation() },
 			map[*Principal]bool{admin: true}},
 		{"create admin in org1", func(p *Principal) bool { return p.CanCreateUser(RoleAdmin, "org1") },

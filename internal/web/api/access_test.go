@@ -85,6 +85,11 @@ func TestAPIAccessByRole(t *testing.T) {
 			func() string { return "/api/v1/assessments/" + app.NewAnswered().ID + "/submit" }},
 		{"GET", "/api/v1/assessments/{submitted}/benchmark", "", statuses(200, 200, 404, 200, 404, 401),
 			sync.OnceValue(func() string { return "/api/v1/assessments/" + app.SubmitVia(answersJSON()).ID + "/benchmark" })},
+		// Action plans: as the assessment; editing an action as working on the team.
+		{"GET", "/api/v1/assessments/{submitted}/action-plan", "", statuses(200, 200, 404, 200, 404, 401),
+			sync.OnceValue(func() string { return "/api/v1/assessments/" + app.SubmitVia(answersJSON()).ID + "/action-plan" })},
+		{"PATCH", "/api/v1/actions/{id}", `{"notes": "by {role}"}`, statuses(200, 200, 404, 200, 404, 401),
+			sync.OnceValue(func() string { return "/api/v1/actions/" + firstActionID(t, app, app.SubmitVia(answersJSON()).ID) })},
 	}
 	covered := map[string]bool{}
 	for _, tc := range cases {

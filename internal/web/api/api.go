@@ -46,6 +46,7 @@ func Register(g *echo.Group, d Deps) {
 	s.routesOpenData(g)
 	s.routesComparison(g)
 	s.routesBenchmarks(g)
+	s.routesPlans(g)
 }
 
 // requireUser returns the signed-in principal or a 401.

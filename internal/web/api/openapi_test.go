@@ -94,6 +94,7 @@ func TestOpenAPIFragmentsFollowTheFiles(t *testing.T) {
 		"opendata":   s.routesOpenData,
 		"comparison": s.routesComparison,
 		"benchmarks": s.routesBenchmarks,
+		"plans":      s.routesPlans,
 	}
 	seen := 0
 	for _, file := range files {
