@@ -37,6 +37,7 @@ func TestAPIAccessByRole(t *testing.T) {
 	t.Parallel()
 	app := newTestApp(t)
 	o1, o2, t1, t3 := app.Org1.ID, app.Org2.ID, app.Team1.ID, app.Team3.ID
+	planFile := planFilePaths(app)
 	cases := []accessCase{
 		{"GET", "/api/v1/openapi.json", "", statuses(200, 200, 200, 200, 200, 200), nil},
 		{"GET", "/api/v1/vocabularies", "", statuses(200, 200, 200, 200, 200, 200), nil},
@@ -90,6 +91,13 @@ func TestAPIAccessByRole(t *testing.T) {
 			sync.OnceValue(func() string { return "/api/v1/assessments/" + app.SubmitVia(answersJSON()).ID + "/action-plan" })},
 		{"PATCH", "/api/v1/actions/{id}", `{"notes": "by {role}"}`, statuses(200, 200, 404, 200, 404, 401),
 			sync.OnceValue(func() string { return "/api/v1/actions/" + firstActionID(t, app, app.SubmitVia(answersJSON()).ID) })},
+		// Its downloads: as the plan; one submitted assessment serves all five, for a
+		// download changes nothing.
+		{"GET", "/api/v1/assessments/{submitted}/action-plan.csv", "", statuses(200, 200, 404, 200, 404, 401), planFile("csv")},
+		{"GET", "/api/v1/assessments/{submitted}/action-plan.xlsx", "", statuses(200, 200, 404, 200, 404, 401), planFile("xlsx")},
+		{"GET", "/api/v1/assessments/{submitted}/action-plan.pdf", "", statuses(200, 200, 404, 200, 404, 401), planFile("pdf")},
+		{"GET", "/api/v1/assessments/{submitted}/action-plan.md", "", statuses(200, 200, 404, 200, 404, 401), planFile("md")},
+		{"GET", "/api/v1/assessments/{submitted}/action-plan.ics", "", statuses(200, 200, 404, 200, 404, 401), planFile("ics")},
 	}
 	covered := map[string]bool{}
 	for _, tc := range cases {

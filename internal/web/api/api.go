@@ -47,6 +47,7 @@ func Register(g *echo.Group, d Deps) {
 	s.routesComparison(g)
 	s.routesBenchmarks(g)
 	s.routesPlans(g)
+	s.routesPlanExports(g)
 }
 
 // requireUser returns the signed-in principal or a 401.

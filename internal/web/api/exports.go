@@ -23,7 +23,7 @@ func (s *server) routesExports(g *echo.Group) {
 // handleComparisonExport answers with the organisation's comparison (one row per team
 // matching the same filters as the comparison) as a file in format f. Audited like
 // every export.
-func (s *server) handleComparisonExport(f exportFormat) echo.HandlerFunc {
+func (s *server) handleComparisonExport(f exportFormat[report.Table]) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		p, err := requireUser(c)
 		if err != nil {
@@ -89,21 +89,22 @@ func comparisonTable(keys []string, cmp assessment.Comparison) report.Table {
 	return report.ComparisonTable("Comparison", keys, teams)
 }
 
-// exportFormat is a file format an export is offered in.
-type exportFormat struct {
+// exportFormat is a file format an export is offered in, written from a D: a
+// report.Table for the organisation exports, a report.PlanDocument for the plan's.
+type exportFormat[D any] struct {
 	ext, contentType string
-	write            func(io.Writer, report.Table) error
+	write            func(io.Writer, D) error
 }
 
 var (
-	csvFormat  = exportFormat{"csv", "text/csv; charset=utf-8", report.WriteCSV}
-	xlsxFormat = exportFormat{"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", report.WriteXLSX}
+	csvFormat  = exportFormat[report.Table]{"csv", "text/csv; charset=utf-8", report.WriteCSV}
+	xlsxFormat = exportFormat[report.Table]{"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", report.WriteXLSX}
 )
 
 // handleAssessmentsExport answers with every submitted assessment of the organisation
 // as a file in format f, named after the organisation and today's date. The download
 // goes to the audit log: it takes every team's answers out of vcready.
-func (s *server) handleAssessmentsExport(f exportFormat) echo.HandlerFunc {
+func (s *server) handleAssessmentsExport(f exportFormat[report.Table]) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		p, err := requireUser(c)
 		if err != nil {
@@ -119,16 +120,16 @@ func (s *server) handleAssessmentsExport(f exportFormat) echo.HandlerFunc {
 	}
 }
 
-// download writes t in format f as an attachment called name. The file name goes
+// download writes doc in format f as an attachment called name. The file name goes
 // through mime.FormatMediaType, which quotes it and uses the RFC 2231 filename* form
 // for names outside ASCII. An export holds an organisation's data, so no cache
 // keeps a copy.
-func download(c echo.Context, f exportFormat, name string, t report.Table) error {
+func download[D any](c echo.Context, f exportFormat[D], name string, doc D) error {
 	h := c.Response().Header()
 	h.Set(echo.HeaderContentType, f.contentType)
 	h.Set(echo.HeaderContentDisposition, mime.FormatMediaType("attachment", map[string]string{"filename": name}))
 	h.Set("Cache-Control", "no-store")
-	if err := f.write(c.Response(), t); err != nil {
+	if err := f.write(c.Response(), doc); err != nil {
 		if !c.Response().Committed { // nothing sent: the error handler answers instead
 			h.Del(echo.HeaderContentType) // echo keeps a Content-Type already set
 			h.Del(echo.HeaderContentDisposition)

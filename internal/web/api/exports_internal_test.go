@@ -17,7 +17,7 @@ import (
 // goes out as JSON, not as an attachment.
 func TestDownloadThatFailsBeforeWritingLeavesTheErrorToTheHandler(t *testing.T) {
 	t.Parallel()
-	broken := exportFormat{"csv", "text/csv; charset=utf-8", func(io.Writer, report.Table) error { return errors.New("broken") }}
+	broken := exportFormat[report.Table]{"csv", "text/csv; charset=utf-8", func(io.Writer, report.Table) error { return errors.New("broken") }}
 	rec := httptest.NewRecorder()
 	c := echo.New().NewContext(httptest.NewRequest(http.MethodGet, "/", nil), rec)
 	if err := download(c, broken, "x.csv", report.Table{}); err == nil {

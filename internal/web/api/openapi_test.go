@@ -95,6 +95,9 @@ func TestOpenAPIFragmentsFollowTheFiles(t *testing.T) {
 		"comparison": s.routesComparison,
 		"benchmarks": s.routesBenchmarks,
 		"plans":      s.routesPlans,
+
+		// A file named with two words drops the underscore: plan_exports.go has routesPlanExports.
+		"plan_exports": s.routesPlanExports,
 	}
 	seen := 0
 	for _, file := range files {
@@ -107,7 +110,7 @@ func TestOpenAPIFragmentsFollowTheFiles(t *testing.T) {
 		}
 		name := strings.TrimSuffix(file, ".go")
 		for _, m := range routesFunc.FindAllStringSubmatch(string(src), -1) {
-			if strings.ToLower(m[1]) != name {
+			if strings.ToLower(m[1]) != strings.ReplaceAll(name, "_", "") {
 				t.Errorf("%s defines routes%s: each file registers its own routes, named after the file", file, m[1])
 			}
 			seen++

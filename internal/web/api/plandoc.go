@@ -18,24 +18,31 @@ import (
 // draft is a conflict, someone who cannot see the assessment gets not found. The page
 // handlers (package web) and the export endpoints both call it.
 func LoadPlanDocument(ctx context.Context, svc *assessment.Service, p *auth.Principal, assessmentID string, now time.Time) (report.PlanDocument, error) {
+	doc, _, err := loadPlanDocument(ctx, svc, p, assessmentID, now)
+	return doc, err
+}
+
+// loadPlanDocument is LoadPlanDocument that also returns the organisation's id, which
+// an export's audit event names, so the export reads nothing twice.
+func loadPlanDocument(ctx context.Context, svc *assessment.Service, p *auth.Principal, assessmentID string, now time.Time) (report.PlanDocument, string, error) {
 	plan, err := svc.Plan(ctx, p, assessmentID)
 	if err != nil {
-		return report.PlanDocument{}, err
+		return report.PlanDocument{}, "", err
 	}
 	a, err := svc.Get(ctx, p, assessmentID)
 	if err != nil {
-		return report.PlanDocument{}, err
+		return report.PlanDocument{}, "", err
 	}
 	t, err := svc.GetTeam(ctx, p, a.TeamID)
 	if err != nil {
-		return report.PlanDocument{}, err
+		return report.PlanDocument{}, "", err
 	}
 	o, err := svc.GetOrganisation(ctx, p, a.OrganisationID)
 	if err != nil {
-		return report.PlanDocument{}, err
+		return report.PlanDocument{}, "", err
 	}
 	q, _ := svc.Questionnaire(a)
-	return PlanDocument(a, plan, q, t.Name, o.Name, now), nil
+	return PlanDocument(a, plan, q, t.Name, o.Name, now), o.ID, nil
 }
 
 // PlanDocument maps a plan to the document every export shows. q is the questionnaire
