@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"vcready/internal/assessment"
+	"vcready/internal/auth"
 	"vcready/internal/report"
 	"vcready/internal/web/api"
 	"vcready/internal/web/webtest"
@@ -17,6 +18,7 @@ import (
 // of each state.
 func samplePlan() planView {
 	ac := sampleAssessment(true)
+	ac.p = &auth.Principal{UserID: "u2", Role: auth.RoleAdmin} // sees "Change" and "Mark as done"
 	when := time.Date(2026, 3, 3, 9, 30, 0, 0, time.UTC)
 	plan := &assessment.Plan{AssessmentID: ac.a.ID, Resolved: []assessment.Resolved{
 		{PreviousActionID: "p1", Text: "Offer captions", FromValue: 1, ToValue: 4, Status: assessment.ActionInProgress},
@@ -118,5 +120,21 @@ func TestPlanPageFilters(t *testing.T) {
 	}
 	if body := a.Page("member", "/assessments/"+sub.ID+"/plan").Body.String(); strings.Contains(body, "Clear filters") {
 		t.Error("an unfiltered plan offers to clear filters")
+	}
+}
+
+// TestPlanPageDoneGain: once actions are done the page says what they already do to
+// the overall score.
+func TestPlanPageDoneGain(t *testing.T) {
+	t.Parallel()
+	a, sub, plan := planApp(t)
+	done := assessment.ActionDone
+	for _, act := range plan.Actions[:2] {
+		webtest.Must(a.Assessments.UpdateAction(context.Background(), a.Users["lead"].Principal(), act.ID, assessment.ActionUpdate{Status: &done}))
+	}
+	body := webtest.AssertPage(t, a.Page("lead", "/assessments/"+sub.ID+"/plan"), 200,
+		"With the 2 actions already done, your overall score would rise from "+scoreLevel(sub.Scores.Overall)+" to ")
+	if strings.Contains(body, "No actions are marked done yet.") {
+		t.Error("the page says nothing is done")
 	}
 }

@@ -22,6 +22,8 @@ type planView struct {
 	Statuses, Owners     []option
 	Shown, Total         int
 	Exports              []exportLink
+	// CanEdit offers "Change" and "Mark as done" to those who may edit the plan.
+	CanEdit bool
 }
 
 // Filtered reports whether the filter hides anything it might.
@@ -40,7 +42,7 @@ type actionGroup struct {
 type actionView struct {
 	ID, Text, Question, Answer string
 	Rank                       int
-	DoFirst, Carried           bool
+	DoFirst, Carried, CanEdit  bool
 	Owner, Due, Notes          string
 	Status, StatusLabel        string
 	StatusClass                string
@@ -60,7 +62,8 @@ func newPlanView(ac *assessmentContext, plan *assessment.Plan, doc report.PlanDo
 	v := planView{ID: ac.a.ID, TeamID: ac.team.ID, TeamName: ac.team.Name, Filter: f,
 		DoFirstGain: report.ProjectedGain(doc), DoneGain: doneGain(plan, doc), Scores: planScores(doc),
 		Statuses: statusOptions(f.Status, "Any status"), Owners: ownerOptions(plan.Actions, f.Owner),
-		Total: len(plan.Actions), Exports: planExports(ac.a.ID)}
+		Total: len(plan.Actions), Exports: planExports(ac.a.ID),
+		CanEdit: ac.p.CanEditPlan(ac.a.OrganisationID, ac.a.TeamID)}
 	groups := map[string]int{}
 	for _, s := range doc.Scores {
 		groups[s.Key] = len(v.Groups)
@@ -72,6 +75,7 @@ func newPlanView(ac *assessmentContext, plan *assessment.Plan, doc report.PlanDo
 		}
 		v.Shown++
 		av := newActionView(act, doc.Actions[i], names)
+		av.CanEdit = v.CanEdit
 		if act.DoFirst {
 			v.DoFirst = append(v.DoFirst, av)
 			continue
