@@ -47,6 +47,9 @@ func (s *Server) handlePlan(c echo.Context) error {
 	}
 	doc := api.PlanDocument(ac.a, plan, ac.q, ac.team.Name, "", s.deps.Assessments.Now())
 	f := planFilter{Status: c.QueryParam("status"), Owner: c.QueryParam("owner")}
+	if !slices.Contains(assessment.ActionStatuses, f.Status) {
+		f.Status = "" // a hand-made link's unknown status filters nothing
+	}
 	v := newPlanView(ac, plan, doc, f, s.historyNames(c, plan.Actions))
 	return s.render(c, http.StatusOK, "plan", Page{Title: "Your action plan", Nav: "home",
 		Notice: planNotices[c.QueryParam("notice")], Content: v})
@@ -112,6 +115,9 @@ func ownerOptions(acts []assessment.Action, selected string) []option {
 		if a.Owner != "" && !slices.Contains(seen, a.Owner) {
 			seen = append(seen, a.Owner)
 		}
+	}
+	if selected != "" && !slices.Contains(seen, selected) {
+		seen = append(seen, selected) // an owner no action has now still shows as chosen
 	}
 	out := []option{{Value: "", Label: "Anyone", Selected: selected == ""}}
 	for _, o := range seen {

@@ -108,6 +108,7 @@ func TestPlanPageFilters(t *testing.T) {
 		{"status", "status=in_progress", "Showing 4 of " + n + " actions"},
 		{"owner", "owner=Sam+Jones", "Showing 3 of " + n + " actions"},
 		{"both", "status=done&owner=Sam+Jones", "Showing 0 of " + n + " actions"},
+		{"unknown status", "status=finished&owner=Sam+Jones", "Showing 3 of " + n + " actions"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
