@@ -87,7 +87,7 @@ func checkPrintedPlan(t *testing.T, step *browsertest.Steps, plan *assessment.Pl
 		t.Fatal(err)
 	}
 	text := strings.Join(strings.Fields(browsertest.PDFText(t, pdf)), " ")
-	want := []string{"Your action plan", "Do first", "Other actions, by area", "changed status from",
+	want := []string{"Your action plan", "Do first", "All actions, by area", "changed status from",
 		strings.Join(strings.Fields(plan.Actions[0].Text), " ")}
 	for _, w := range want {
 		if !strings.Contains(text, w) {

@@ -53,7 +53,8 @@ func planApp(t *testing.T) (*testApp, webtest.Assessment, *assessment.Plan) {
 }
 
 // TestPlanPageShowsThePlan: the heading with the team, the projected gain, the
-// scores table, every action with its answer and status, and a link to each export.
+// scores table, every action with its answer and status under its area, and a link
+// to each export.
 func TestPlanPageShowsThePlan(t *testing.T) {
 	t.Parallel()
 	a, sub, plan := planApp(t)
@@ -64,7 +65,10 @@ func TestPlanPageShowsThePlan(t *testing.T) {
 		"/api/v1/assessments/" + sub.ID + "/action-plan.csv", "Download as CSV", "Download as Excel (.xlsx)",
 		"Download as PDF", "Download as Markdown (.md)", "calendar (.ics)", "action-plan.ics"}
 	for _, act := range plan.Actions {
-		want = append(want, templateEscape(act.Text), `href="/actions/`+act.ID+`/edit"`)
+		want = append(want, templateEscape(act.Text), `href="/actions/`+act.ID+`/edit"`, `id="area-`+act.Consideration+`"`)
+		if act.DoFirst { // listed under its area too, linking to its card
+			want = append(want, `<li><a href="#action-`+act.ID+`">`)
+		}
 	}
 	body := webtest.AssertPage(t, a.Page("member", "/assessments/"+sub.ID+"/plan"), 200, want...)
 	if report.ProjectedGain(doc) == "" {

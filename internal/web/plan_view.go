@@ -16,7 +16,7 @@ type planView struct {
 	DoneGain             string // the same for the actions already done
 	Scores               []planScoreRow
 	DoFirst              []actionView
-	Groups               []actionGroup // the other actions, by area in questionnaire order
+	Groups               []actionGroup // every action, by area in questionnaire order
 	Resolved             []resolvedView
 	Filter               planFilter
 	Statuses, Owners     []option
@@ -32,9 +32,11 @@ func (v planView) Filtered() bool { return v.Filter.Status != "" || v.Filter.Own
 // planScoreRow is one area's score now and as the plan projects it.
 type planScoreRow struct{ Title, Now, DoFirst, Done string }
 
-// actionGroup is one area's actions.
+// actionGroup is one area's actions: its do-first ones as links to their card above
+// (so each action has one card), then the others in full.
 type actionGroup struct {
 	Key, Title string
+	DoFirst    []actionView
 	Actions    []actionView
 }
 
@@ -76,15 +78,16 @@ func newPlanView(ac *assessmentContext, plan *assessment.Plan, doc report.PlanDo
 		v.Shown++
 		av := newActionView(act, doc.Actions[i], names)
 		av.CanEdit = v.CanEdit
-		if act.DoFirst {
-			v.DoFirst = append(v.DoFirst, av)
-			continue
-		}
 		g, ok := groups[act.Consideration]
 		if !ok {
 			g = len(v.Groups)
 			groups[act.Consideration] = g
 			v.Groups = append(v.Groups, actionGroup{Key: act.Consideration, Title: doc.Actions[i].Consideration})
+		}
+		if act.DoFirst {
+			v.DoFirst = append(v.DoFirst, av)
+			v.Groups[g].DoFirst = append(v.Groups[g].DoFirst, av)
+			continue
 		}
 		v.Groups[g].Actions = append(v.Groups[g].Actions, av)
 	}
@@ -99,7 +102,7 @@ func newPlanView(ac *assessmentContext, plan *assessment.Plan, doc report.PlanDo
 func nonEmptyGroups(gs []actionGroup) []actionGroup {
 	out := gs[:0]
 	for _, g := range gs {
-		if len(g.Actions) > 0 {
+		if len(g.Actions)+len(g.DoFirst) > 0 {
 			out = append(out, g)
 		}
 	}
