@@ -43,6 +43,19 @@ func (s *Service) UpdateAction(ctx context.Context, p *auth.Principal, actionID 
 	return act, nil
 }
 
+// Action returns one action of a plan, with its history, to the people who may edit
+// the team's plan (the action's edit page); to anyone else it does not exist.
+func (s *Service) Action(ctx context.Context, p *auth.Principal, actionID string) (*Action, error) {
+	if _, err := s.editableAction(ctx, p, actionID); err != nil {
+		return nil, err
+	}
+	act, err := s.st.PlanAction(ctx, actionID)
+	if err != nil {
+		return nil, fmt.Errorf("action %s: %w", actionID, err)
+	}
+	return act, nil
+}
+
 // MarkResolvedDone marks done a previous plan's action that assessmentID's plan lists
 // as resolved (its item is now at its maximum), with a history row like any edit. A
 // new submission never rewrites a previous plan; a person closing the action does.

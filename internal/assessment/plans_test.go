@@ -461,3 +461,31 @@ func TestPlanOfARemovedQuestionnaireVersion(t *testing.T) {
 		}
 	})
 }
+
+// TestActionForItsEditors: an action reads back, with its history, for the people who
+// may edit its plan, and does not exist for anyone else.
+func TestActionForItsEditors(t *testing.T) {
+	t.Parallel()
+	st := storetest.SQLite(t)
+	f := newFixture(t, st)
+	a := f.submitWith(t, f.teamA1.ID, firstRound)
+	plan, err := f.svc.Plan(ctx, f.admin, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := plan.Actions[0].ID
+	if _, err := f.svc.UpdateAction(ctx, f.memberA1, id, assessment.ActionUpdate{Owner: ptr("Sam")}); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []*auth.Principal{f.memberA1, f.leadA, f.admin} {
+		act, err := f.svc.Action(ctx, p, id)
+		if err != nil || act.Owner != "Sam" || len(act.History) != 1 {
+			t.Errorf("Action by %s: %+v, %v", p.UserID, act, err)
+		}
+	}
+	for _, p := range []*auth.Principal{f.memberA2, f.leadB, nil} {
+		if _, err := f.svc.Action(ctx, p, id); outcome(err) != "not found" {
+			t.Errorf("Action by %v: %v, want not found", p, err)
+		}
+	}
+}

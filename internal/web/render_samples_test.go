@@ -50,6 +50,10 @@ func sampleContent(name string) any {
 		return sampleCheck()
 	case "results":
 		return sampleResults()
+	case "plan":
+		return samplePlan()
+	case "action-edit":
+		return sampleActionForm()
 	case "audit":
 		return []auditRow{{At: "2026-01-01 10:00:00", Actor: "a@example.org", Action: "sign_in", IP: "127.0.0.1"}}
 	case "remove-person":

@@ -23,6 +23,7 @@ func (s *Server) routes() {
 	s.routesAssessment()
 	s.routesConsideration()
 	s.routesResults()
+	s.routesPlan()
 	api.Register(s.e.Group("/api/v1"), api.Deps{Questionnaires: s.deps.Questionnaires,
 		Accounts: s.deps.Accounts, Assessments: s.deps.Assessments})
 }
