@@ -68,6 +68,7 @@ func TestPlanInABrowser(t *testing.T) {
 			step.Check("plan with the change history open")
 			step.Click("#action-" + act.ID + " summary") // closed again: printing opens it
 			checkPrintedPlan(t, step, plan, js)
+			downloadEveryPlanExport(t, step)
 		})
 	}
 }
@@ -101,5 +102,37 @@ func checkPrintedPlan(t *testing.T, step *browsertest.Steps, plan *assessment.Pl
 	}
 	if js {
 		step.Eval(`(window.dispatchEvent(new Event('afterprint')), "")`)
+	}
+}
+
+
+// downloadEveryPlanExport follows each export link of the plan page with the
+// browser's own session (scripts on just for the fetch, as a person's download needs
+// none) and checks each answers with an attachment of its format.
+func downloadEveryPlanExport(t *testing.T, step *browsertest.Steps) {
+	t.Helper()
+	step.Scripts(true)
+	got := step.Await(`Promise.all([...document.querySelectorAll('a[href*="/action-plan."]')].map(a =>
+		fetch(a.href).then(r => a.getAttribute('href').split('.').pop() + " " + r.status + " " +
+			r.headers.get("Content-Type") + " " + (r.headers.get("Content-Disposition") || "")))).then(xs => xs.join("\n"))`)
+	lines := strings.Split(got, "\n")
+	want := map[string]string{"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+		"pdf": "application/pdf", "md": "text/markdown", "ics": "text/calendar"}
+	seen := map[string]bool{}
+	for _, l := range lines {
+		f := strings.Fields(l)
+		if len(f) < 4 {
+			t.Errorf("download: %q", l)
+			continue
+		}
+		seen[f[0]] = true
+		if f[1] != "200" || !strings.HasPrefix(f[2], want[f[0]]) || !strings.Contains(l, "attachment") {
+			t.Errorf("download %s: %s", f[0], l)
+		}
+	}
+	for ext := range want {
+		if !seen[ext] {
+			t.Errorf("the plan page has no %s download (links: %q)", ext, got)
+		}
 	}
 }
