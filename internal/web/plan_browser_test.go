@@ -105,7 +105,6 @@ func checkPrintedPlan(t *testing.T, step *browsertest.Steps, plan *assessment.Pl
 	}
 }
 
-
 // downloadEveryPlanExport follows each export link of the plan page with the
 // browser's own session (scripts on just for the fetch, as a person's download needs
 // none) and checks each answers with an attachment of its format.
