@@ -37,3 +37,30 @@ func TestMetricsCountRequestsByRouteTemplate(t *testing.T) {
 		}
 	}
 }
+
+// TestMetricsMethodLabelsAreAFixedSet reproduces F-03: a client inventing HTTP methods
+// must not add a series per method string.
+func TestMetricsMethodLabelsAreAFixedSet(t *testing.T) {
+	t.Parallel()
+	s := mustServer(t, Deps{})
+	for _, m := range []string{"EVILMETHOD1", "EVILMETHOD2", strings.Repeat("X", 300)} {
+		do(t, s, m, "/healthz", "")
+	}
+	body := do(t, s, http.MethodGet, "/metrics", "").Body.String()
+	if strings.Contains(body, "EVILMETHOD") || strings.Contains(body, "XXXX") {
+		t.Error("metrics label an invented method as sent")
+	}
+	if !strings.Contains(body, `vcready_http_requests_total{method="OTHER",route="/healthz",status="403"} 3`) {
+		t.Errorf("invented methods are not counted as OTHER:\n%s", grepLines(body, "vcready_http_requests_total"))
+	}
+}
+
+func grepLines(s, sub string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, sub) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}

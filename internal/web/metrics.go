@@ -37,7 +37,26 @@ func newMetrics() *metrics {
 	return m
 }
 
+// knownMethods are the HTTP methods that get their own label; any other method string
+// a client invents is counted as "OTHER", so clients cannot grow the series (F-03).
+var knownMethods = map[string]bool{
+	http.MethodGet: true, http.MethodHead: true, http.MethodPost: true, http.MethodPut: true,
+	http.MethodPatch: true, http.MethodDelete: true, http.MethodOptions: true,
+	http.MethodConnect: true, http.MethodTrace: true,
+}
+
+// methodLabel is method if it is a standard HTTP method, else "OTHER".
+func methodLabel(method string) string {
+	if knownMethods[method] {
+		return method
+	}
+	return "OTHER"
+}
+
+// observe records one request. route must be a route template or "unmatched", never
+// a raw path.
 func (m *metrics) observe(method, route string, status int, d time.Duration) {
+	method = methodLabel(method)
 	m.requests.WithLabelValues(method, route, strconv.Itoa(status)).Inc()
 	m.latency.WithLabelValues(method, route).Observe(d.Seconds())
 }
