@@ -20,7 +20,9 @@ func (s *Service) SaveAnswers(ctx context.Context, p *auth.Principal, id string,
 
 // UpdateAnswers is SaveAnswers that also removes the answers to the items named in
 // clear (for example a figure someone blanked on a page), all in one transaction. An
-// item may not be both answered and cleared; unknown ids are invalid.
+// item may not be both answered and cleared; unknown ids are invalid; repeated ids
+// count once, and a list longer than the questionnaire's item count is invalid as a
+// whole (field "clear").
 func (s *Service) UpdateAnswers(ctx context.Context, p *auth.Principal, id string, answers []questionnaire.Answer, clear []string) (*Assessment, error) {
 	a, err := s.workable(ctx, p, id)
 	if err != nil {
@@ -58,11 +60,18 @@ func (s *Service) saveAnswers(ctx context.Context, p *auth.Principal, a *Assessm
 	if !ok {
 		return questionnaireGone(a)
 	}
+	if n := itemCount(q); len(clear) > n {
+		// Checked before anything else so the work, the error and the store's
+		// statement stay bounded however long the list is.
+		return apperr.Invalid("Some answers cannot be saved", apperr.FieldProblem{
+			Field: "clear", Problem: fmt.Sprintf("must list at most %d items, the questionnaire's item count", n)})
+	}
 	ps := fieldProblems(q.CheckAnswers(answers))
 	ps = append(ps, clearProblems(q, answers, clear)...)
 	if len(ps) > 0 {
 		return apperr.Invalid("Some answers cannot be saved", ps...)
 	}
+	clear = unique(clear)
 	now := s.now()
 	rows := make([]Answer, len(answers))
 	for i, ans := range answers {
@@ -87,6 +96,30 @@ func clearProblems(q *questionnaire.Questionnaire, answers []questionnaire.Answe
 			out = append(out, apperr.FieldProblem{Field: field, Problem: "item " + itemID + " does not exist"})
 		} else if answered[itemID] {
 			out = append(out, apperr.FieldProblem{Field: field, Problem: "item " + itemID + " is both answered and cleared"})
+		}
+	}
+	return out
+}
+
+// itemCount counts every item of q, scored or not: the most answers a draft can hold,
+// and so the most a clear list can usefully name.
+func itemCount(q *questionnaire.Questionnaire) int {
+	n := 0
+	for _, c := range q.Considerations {
+		n += len(c.Items)
+	}
+	return n
+}
+
+// unique is ids without repeats, in first-seen order: clearing an item twice is
+// clearing it once.
+func unique(ids []string) []string {
+	seen := make(map[string]bool, len(ids))
+	out := ids[:0:0]
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
 		}
 	}
 	return out
