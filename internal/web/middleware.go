@@ -46,6 +46,7 @@ func (s *Server) middleware() {
 	s.e.Use(s.recoverPanics)
 	s.e.Use(securityHeaders)
 	s.e.Use(middleware.BodyLimit(s.cfg.BodyLimit))
+	s.e.Use(rejectUnreadableText)
 	s.e.Use(middleware.ContextTimeout(s.cfg.RequestTimeout))
 	s.e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: 1024}))
 	s.e.Use(s.identify)

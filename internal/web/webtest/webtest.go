@@ -62,8 +62,22 @@ type App struct {
 type Option func(*options)
 
 type options struct {
+	open            func(testing.TB) *store.Store
 	assessmentStore func(*store.Store) assessment.Store
 }
+
+// WithStore builds the service on open(t) instead of a new SQLite store: pass
+// storetest.Postgres to run a test against PostgreSQL (Dialects lists both).
+func WithStore(open func(testing.TB) *store.Store) Option {
+	return func(o *options) { o.open = open }
+}
+
+// Dialects are the stores a test that must hold on every database runs against, by
+// name: for t.Run(name, ...) with WithStore(open).
+var Dialects = []struct {
+	Name string
+	Open func(testing.TB) *store.Store
+}{{store.SQLite, storetest.SQLite}, {store.Postgres, storetest.Postgres}}
 
 // WithAssessmentStore gives the assessment service wrap(store) instead of the store,
 // for tests that count or break what the service asks of it.
@@ -71,15 +85,15 @@ func WithAssessmentStore(wrap func(*store.Store) assessment.Store) Option {
 	return func(o *options) { o.assessmentStore = wrap }
 }
 
-// NewApp builds the services on a new SQLite store, the server with build, and the
+// NewApp builds the services on a new SQLite store (or WithStore's), the server with build, and the
 // fixture.
 func NewApp(t testing.TB, build func(Services) (http.Handler, error), opts ...Option) *App {
 	t.Helper()
-	o := options{assessmentStore: func(st *store.Store) assessment.Store { return st }}
+	o := options{open: storetest.SQLite, assessmentStore: func(st *store.Store) assessment.Store { return st }}
 	for _, opt := range opts {
 		opt(&o)
 	}
-	st := storetest.SQLite(t)
+	st := o.open(t)
 	qs := Questionnaires()
 	a := &App{T: t, Services: Services{Store: st, Questionnaires: qs,
 		Accounts: auth.NewService(st, auth.Options{}), Assessments: assessment.New(o.assessmentStore(st), qs)},
