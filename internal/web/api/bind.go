@@ -1,6 +1,7 @@
 package api
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"mime"
 	"reflect"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/go-playground/validator/v10"
 	"github.com/labstack/echo/v4"
@@ -21,13 +23,21 @@ var errNotJSON = echo.NewHTTPError(415, "Send JSON with Content-Type: applicatio
 // bindJSON decodes an API request body into dst and validates its tags. Malformed JSON
 // and wrong types are 400 naming the field; a body that breaks a validate tag is 422
 // listing every field. Unknown fields are ignored, so scripts written against a newer
-// API keep working.
+// API keep working. A body with text no database should see is a 400 (see
+// unreadableText).
 func bindJSON(c echo.Context, dst any) error {
 	mt, _, _ := mime.ParseMediaType(c.Request().Header.Get(echo.HeaderContentType))
 	if mt != echo.MIMEApplicationJSON {
 		return errNotJSON
 	}
-	dec := json.NewDecoder(c.Request().Body)
+	raw, err := io.ReadAll(c.Request().Body) // bounded by the server's body limit
+	if err != nil {
+		return decodeError(err)
+	}
+	if err := unreadableText(raw); err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
 	if err := dec.Decode(dst); err != nil {
 		return decodeError(err)
 	}
@@ -38,6 +48,38 @@ func bindJSON(c echo.Context, dst any) error {
 		return validationError(err)
 	}
 	return nil
+}
+
+// unreadableText rejects a body holding invalid UTF-8 or a \u0000 escape, in any
+// string or key, whatever the type it is decoded into (answers are decoded later, one
+// by one). PostgreSQL refuses NUL in text (a 500 if it got that far) and SQLite
+// would store it (F-02). encoding/json would decode invalid UTF-8 quietly as U+FFFD;
+// it is refused instead, so a client's text is never changed without its knowing.
+// A raw NUL byte is not valid JSON, so the decoder already refuses it.
+func unreadableText(raw []byte) error {
+	if !utf8.Valid(raw) {
+		return apperr.BadRequest("The body must be UTF-8 text.")
+	}
+	if hasNULEscape(raw) {
+		return apperr.BadRequest("Text in the body must not contain NUL characters (\\u0000).")
+	}
+	return nil
+}
+
+// hasNULEscape reports whether raw holds the JSON escape \u0000. A backslash in
+// JSON always starts an escape, so skipping the character after each one reads
+// "\\u0000" (a backslash, then "u0000") correctly as ordinary text.
+func hasNULEscape(raw []byte) bool {
+	for i := 0; i < len(raw); i++ {
+		if raw[i] != '\\' {
+			continue
+		}
+		if bytes.HasPrefix(raw[i+1:], []byte("u0000")) {
+			return true
+		}
+		i++
+	}
+	return false
 }
 
 // decodeError turns a JSON decoding error into a 400 a script author can act on.
