@@ -30,11 +30,19 @@ type apiErrorDetail struct {
 	Problem string `json:"problem"`
 }
 
-// newAPIErrorDetails is nil for no problems, so details is left out.
+// maxErrorDetails bounds an error body: a request with thousands of bad entries gets
+// the first ones, enough to act on, and not a body larger than the request (F-21).
+const maxErrorDetails = 100
+
+// newAPIErrorDetails is nil for no problems, so details is left out. Past
+// maxErrorDetails, one last detail (field "") says how many more there are.
 func newAPIErrorDetails(ps []apperr.FieldProblem) []apiErrorDetail {
 	var out []apiErrorDetail
-	for _, p := range ps {
+	for _, p := range ps[:min(len(ps), maxErrorDetails)] {
 		out = append(out, apiErrorDetail{Field: p.Field, Problem: p.Problem})
+	}
+	if more := len(ps) - maxErrorDetails; more > 0 {
+		out = append(out, apiErrorDetail{Problem: "and " + itoa(more) + " more problems"})
 	}
 	return out
 }
@@ -131,10 +139,10 @@ func (s *Server) handleError(err error, c echo.Context) {
 	case status >= 500 && errors.Is(err, context.Canceled):
 		// The client went away mid-request: nothing is wrong with the service.
 		s.log.Info("request cancelled by the client", "id", c.Response().Header().Get(echo.HeaderXRequestID),
-			"path", c.Request().URL.Path)
+			"path", clip(c.Request().URL.Path, maxLoggedPath))
 	case status >= 500:
 		s.log.Error("request failed", "id", c.Response().Header().Get(echo.HeaderXRequestID),
-			"path", c.Request().URL.Path, "err", err)
+			"path", clip(c.Request().URL.Path, maxLoggedPath), "err", err)
 	}
 	if status == http.StatusTooManyRequests {
 		c.Response().Header().Set("Retry-After", retryAfter(err))

@@ -1,9 +1,11 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"strings"
 	"testing"
@@ -63,5 +65,24 @@ func TestValidationErrorsListEveryField(t *testing.T) {
 	_ = json.Unmarshal(rec.Body.Bytes(), &body)
 	if len(body.Error.Details) != 2 || body.Error.Details[0].Field != "answers[0].level" {
 		t.Errorf("details = %+v", body.Error.Details)
+	}
+}
+
+// TestClientErrorsAreLoggedAtInfoWithBoundedFields: F-21 found one log line of about
+// 160 KB; a 4xx is the client's affair, logged at info, and no field a client
+// controls can make its line long.
+func TestClientErrorsAreLoggedAtInfoWithBoundedFields(t *testing.T) {
+	t.Parallel()
+	var buf bytes.Buffer
+	s := mustServer(t, Deps{Log: slog.New(slog.NewJSONHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))})
+	do(t, s, strings.Repeat("M", 10_000), "/no-such-page/"+strings.Repeat("p", 50_000), "")
+	do(t, s, http.MethodPost, "/api/v1/organisations", "{"+strings.Repeat(`"x":1,`, 2_000)+"}")
+	for _, line := range strings.Split(strings.TrimSpace(buf.String()), "\n") {
+		if len(line) > 2_000 {
+			t.Errorf("log line of %d bytes: %.200s", len(line), line)
+		}
+		if strings.Contains(line, `"level":"ERROR"`) || strings.Contains(line, `"level":"WARN"`) {
+			t.Errorf("client error logged above info: %.200s", line)
+		}
 	}
 }

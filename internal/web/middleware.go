@@ -11,6 +11,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
@@ -81,9 +82,9 @@ func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		s.log.LogAttrs(req.Context(), level, "request",
 			slog.String("id", res.Header().Get(echo.HeaderXRequestID)),
-			slog.String("method", req.Method),
+			slog.String("method", methodLabel(req.Method)),
 			slog.String("route", route),
-			slog.String("path", req.URL.Path),
+			slog.String("path", clip(req.URL.Path, maxLoggedPath)),
 			slog.Int("status", res.Status),
 			slog.Int64("bytes", res.Size),
 			slog.Duration("duration", elapsed),
@@ -91,6 +92,21 @@ func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 		)
 		return nil
 	}
+}
+
+// maxLoggedPath bounds the path in the access log: a client must not be able to
+// write long lines into it (F-21). Route templates say which handler ran anyway.
+const maxLoggedPath = 256
+
+// clip is s cut to at most n bytes (on a rune boundary), marked with "…" when cut.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }
 
 // recoverPanics turns a panic into a 500 (rendered by the error handler) and logs the

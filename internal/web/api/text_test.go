@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 
 	"vcready/internal/store/storetest"
@@ -49,5 +50,26 @@ func TestAPIBodiesWithNULOrInvalidUTF8Are400(t *testing.T) {
 				t.Errorf("escaped backslash: %d, want 201: %s", rec.Code, rec.Body)
 			}
 		})
+	}
+}
+
+// TestAPIErrorDetailsAreBounded reproduces F-21: a 422 for thousands of bad answers
+// listed every one (2.4 MB for a 0.9 MB request). It lists the first 100 and a last
+// detail saying how many more there are.
+func TestAPIErrorDetailsAreBounded(t *testing.T) {
+	t.Parallel()
+	app := newTestApp(t)
+	draft := app.NewDraft()
+	body := `{"answers":[{"item_id":"eq-01","level":2}` + strings.Repeat(`,{"item_id":"eq-01","level":2}`, 2999) + `]}`
+	rec := app.API("member", http.MethodPut, "/api/v1/assessments/"+draft.ID+"/answers", body)
+	e := webtest.Decode[webtest.APIError](t, rec)
+	if rec.Code != 422 || len(e.Error.Details) != 101 {
+		t.Fatalf("3,000 answers to one item: %d with %d details (%d bytes)", rec.Code, len(e.Error.Details), rec.Body.Len())
+	}
+	if last := e.Error.Details[100]; last.Problem != "and 2899 more problems" {
+		t.Errorf("last detail = %+v", last)
+	}
+	if rec.Body.Len() > 20_000 {
+		t.Errorf("error body is %d bytes", rec.Body.Len())
 	}
 }
