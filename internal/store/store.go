@@ -49,12 +49,12 @@ func Open(ctx context.Context, dsn string, log *slog.Logger) (*Store, error) {
 	cfg := &gorm.Config{
 		TranslateError: true,
 		NowFunc:        func() time.Time { return time.Now().UTC() },
-		Logger: logger.NewSlogLogger(log, logger.Config{
+		Logger: sqlLog{logger.NewSlogLogger(log, logger.Config{
 			SlowThreshold:             200 * time.Millisecond,
 			IgnoreRecordNotFoundError: true,
 			ParameterizedQueries:      true, // answers are health-service data: keep values out of logs
 			LogLevel:                  logger.Warn,
-		}),
+		})},
 	}
 	if IsPostgres(dsn) {
 		return openPostgres(ctx, dsn, cfg)
