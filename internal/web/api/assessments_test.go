@@ -155,19 +155,28 @@ func TestAPIClearAnswers(t *testing.T) {
 }
 
 // TestAPIClearIsBounded reproduces F-05: a "clear" list longer than the questionnaire
-// (32,766 copies of one id made SQLite run out of SQL variables) is a 422 naming
-// clear, never a 500, and repeated ids within the bound are saved once.
+// (32,766 copies of one id made SQLite run out of SQL variables, 70,000 PostgreSQL's
+// parameters) is a 422 naming clear on both dialects, never a 500, and repeated ids
+// within the bound are cleared once.
 func TestAPIClearIsBounded(t *testing.T) {
 	t.Parallel()
-	app := newTestApp(t)
+	for _, d := range webtest.Dialects {
+		t.Run(d.Name, func(t *testing.T) {
+			t.Parallel()
+			clearIsBounded(t, newTestApp(t, webtest.WithStore(d.Open)))
+		})
+	}
+}
+
+func clearIsBounded(t *testing.T, app *webtest.App) {
 	rec := app.API("member", http.MethodPost, "/api/v1/teams/"+app.Team1.ID+"/assessments", `{}`)
 	id := webtest.Decode[map[string]any](t, rec)["id"].(string)
 	path := "/api/v1/assessments/" + id + "/answers"
-	many := `{"answers":[],"clear":["eq-01"` + strings.Repeat(`,"eq-01"`, 32765) + `]}`
+	many := `{"answers":[],"clear":["eq-01"` + strings.Repeat(`,"eq-01"`, 69999) + `]}`
 	rec = app.API("member", http.MethodPut, path, many)
 	e := webtest.Decode[webtest.APIError](t, rec)
 	if rec.Code != 422 || len(e.Error.Details) != 1 || e.Error.Details[0].Field != "clear" {
-		t.Fatalf("32,766 clear ids: %d %.300s", rec.Code, rec.Body)
+		t.Fatalf("70,000 clear ids: %d %.300s", rec.Code, rec.Body)
 	}
 	if rec := app.API("member", http.MethodPut, path, `{"answers":[{"item_id":"eq-01","level":2}]}`); rec.Code != 200 {
 		t.Fatalf("save: %d %s", rec.Code, rec.Body)
