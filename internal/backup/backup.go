@@ -59,7 +59,12 @@ func New(snap Snapshotter, dir string, rec Recorder) *Service {
 func (s *Service) Enabled() bool { return s != nil && s.dir != "" }
 
 // Dir is the backup directory ("" when disabled).
-func (s *Service) Dir() string { return s.dir }
+func (s *Service) Dir() string {
+	if s == nil {
+		return ""
+	}
+	return s.dir
+}
 
 const (
 	prefix = "vcready-"
