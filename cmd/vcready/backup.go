@@ -102,6 +102,8 @@ func restoreMessage(err error, from string) string {
 		return fmt.Sprintf("no backup file %s", from)
 	case errors.Is(err, store.ErrFuture):
 		return oneLine(err.Error()) + " (upgrade vcready first)"
+	case errors.Is(err, store.ErrInUse):
+		return oneLine(err.Error()) + " (stop vcready serve first)"
 	}
 	return oneLine(err.Error())
 }

@@ -1,9 +1,14 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
+	"fmt"
+	"io"
 	"os"
+	"os/exec"
+	"runtime"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -210,4 +215,58 @@ func execSQL(t *testing.T, path, sql string) {
 	if err := db.Exec(sql).Error; err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestRestoreRefusesWhileInUse: a database another process has open (a running
+// service) is not replaced.
+func TestRestoreRefusesWhileInUse(t *testing.T) {
+	t.Parallel()
+	if runtime.GOOS != "linux" && runtime.GOOS != "darwin" {
+		t.Skip("in-use detection is for unix file locks")
+	}
+	dir := t.TempDir()
+	target, src := filepath.Join(dir, "live.db"), filepath.Join(dir, "src.db")
+	addUser(t, target, "live@example.org")
+	addUser(t, src, "src@example.org")
+	to := filepath.Join(dir, "b.db")
+	if code, _, errs := cli(t, src, "", "backup", "--to", to); code != exitOK {
+		t.Fatalf("backup: %s", errs)
+	}
+	holder := exec.Command(os.Args[0], "-test.run=^TestHelperHoldDatabase$")
+	holder.Env = append(os.Environ(), "VCREADY_TEST_HOLD_DB="+target)
+	stdin, _ := holder.StdinPipe()
+	stdout, _ := holder.StdoutPipe()
+	if err := holder.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { stdin.Close(); _ = holder.Wait() }()
+	if line, err := bufio.NewReader(stdout).ReadString('\n'); err != nil || line != "open\n" {
+		t.Fatalf("the helper did not open the database: %q %v", line, err)
+	}
+	code, _, errs := cli(t, target, "", "restore", "--from", to)
+	if code != exitError || !strings.Contains(errs, "is open in another process (stop vcready serve first)") {
+		t.Errorf("restore over an open database: exit %d, stderr %q; want 1 and a refusal", code, errs)
+	}
+	stdin.Close()
+	_ = holder.Wait()
+	if !userExists(t, target, "live@example.org") {
+		t.Error("the open database was replaced")
+	}
+}
+
+// TestHelperHoldDatabase is not a test: TestRestoreRefusesWhileInUse runs it in a
+// child process to hold a database open, as a running service does, until its
+// standard input closes.
+func TestHelperHoldDatabase(t *testing.T) {
+	path := os.Getenv("VCREADY_TEST_HOLD_DB")
+	if path == "" {
+		t.Skip("helper process only")
+	}
+	st, err := openStore(context.Background(), path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	fmt.Println("open")
+	_, _ = io.Copy(io.Discard, os.Stdin)
 }

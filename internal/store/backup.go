@@ -50,6 +50,7 @@ var (
 	ErrNotSQLite = errors.New("not a SQLite database")
 	ErrCorrupt   = errors.New("fails the integrity check")
 	ErrFuture    = errors.New("made by a newer vcready")
+	ErrInUse     = errors.New("is open in another process")
 )
 
 // CheckSQLiteFile opens path read-only and reports whether it is a sound vcready
@@ -140,11 +141,15 @@ func checkMigrations(ctx context.Context, db *gorm.DB, path string) (FileCheck, 
 // renamed over it, so target is either the old database or the new one, never half of
 // each; the old file's -wal and -shm are removed, since they belong to the old
 // database and SQLite would otherwise replay them onto the new one. The service must
-// be stopped: a running one keeps the old file open.
+// be stopped: a running one keeps the old file open, and is refused where it can be
+// seen (ErrInUse).
 func RestoreSQLiteFile(ctx context.Context, from, target string) (FileCheck, error) {
 	check, err := CheckSQLiteFile(ctx, from)
 	if err != nil {
 		return check, err
+	}
+	if inUse, err := sqliteInUse(target); err != nil || inUse {
+		return check, errors.Join(fmt.Errorf("%s %w", target, ErrInUse), err)
 	}
 	tmp, err := copyNextTo(from, target)
 	if err != nil {
