@@ -8,8 +8,8 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"runtime"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
