@@ -37,6 +37,10 @@ func TestBackupAndRestore(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, to) || !strings.Contains(out, "bytes") {
 		t.Fatalf("backup: exit %d, stdout %q, stderr %q", code, out, errs)
 	}
+	events, err := auth.NewService(st, auth.Options{}).ListAudit(context.Background(), auth.System, 1, 0)
+	if err != nil || len(events) != 1 || events[0].Action != auth.ActionBackupCreated || events[0].Target != "copy.db" {
+		t.Errorf("audit log after backup: %+v (%v), want backup_created of copy.db", events, err)
+	}
 	if code, _, errs := cli(t, db, "", "backup", "--to", to); code != exitError || !strings.Contains(errs, "already exists") {
 		t.Errorf("backup over an existing file: exit %d, stderr %q; want 1 and a refusal", code, errs)
 	}

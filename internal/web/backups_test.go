@@ -48,6 +48,7 @@ func TestBackupsPageMakesABackup(t *testing.T) {
 	t.Parallel()
 	app := newBackupsApp(t, filepath.Join(t.TempDir(), "backups"))
 	admin := app.Browser("admin")
+	webtest.AssertPage(t, admin.Get("/admin"), http.StatusOK, `<a href="/admin/backups">`)
 	webtest.AssertPage(t, admin.Get("/admin/backups"), http.StatusOK, "No backups have been made here yet", "Make a backup now")
 	webtest.AssertRedirect(t, admin.Submit("/admin/backups", "/admin/backups", nil), "/admin/backups?notice=backup-made")
 	page := webtest.AssertPage(t, admin.Get("/admin/backups?notice=backup-made"), http.StatusOK, "Backup made", "vcready-", " KB")
@@ -87,6 +88,9 @@ func TestBackupsPageWithoutADirectory(t *testing.T) {
 	app := newBackupsApp(t, "")
 	if rec := app.Page("admin", "/admin/backups"); rec.Code != http.StatusNotFound {
 		t.Errorf("admin GET /admin/backups with backups off: %d, want 404", rec.Code)
+	}
+	if body := app.Page("admin", "/admin").Body.String(); strings.Contains(body, `href="/admin/backups"`) {
+		t.Error("the admin home links to the backups page while backups are off")
 	}
 }
 

@@ -30,7 +30,7 @@ func sampleContent(name string) any {
 	case "team-form":
 		return teamFormView{Action: "/x", Name: "Team", Settings: []termView{{"community", "Community"}}}
 	case "admin":
-		return adminView{Organisations: []assessment.Organisation{{ID: "o", Name: "Org", Demo: true}}}
+		return adminView{Organisations: []assessment.Organisation{{ID: "o", Name: "Org", Demo: true}}, Backups: true}
 	case "organisation":
 		return organisationView{Organisation: assessment.Organisation{ID: "o", Name: "Org"},
 			Teams:       []teamRow{{"t", "Team", "Community", "Physiotherapy", "England"}},
