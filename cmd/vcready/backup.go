@@ -41,8 +41,14 @@ func runBackup(ctx context.Context, e env, args []string) int {
 		fmt.Fprintf(e.stderr, "vcready backup: %s\n", pgDumpAdvice)
 		return exitUsage
 	}
+	if _, err := os.Stat(strings.TrimPrefix(dsn, "sqlite://")); err != nil {
+		fmt.Fprintf(e.stderr, "vcready backup: no database at %s\n", dsn)
+		return exitError
+	}
 	log := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	st, err := openStore(ctx, dsn, log)
+	// Opened, not migrated: a backup copies the database as it is, and must not
+	// change the schema under a running service of another version.
+	st, err := store.Open(ctx, dsn, log)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "vcready backup: %s\n", oneLine(err.Error()))
 		return exitError

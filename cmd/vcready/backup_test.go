@@ -125,6 +125,7 @@ func TestBackupCommandLine(t *testing.T) {
 		want string
 	}{
 		{"backup without --to", []string{"backup"}, exitUsage, "--to is required"},
+		{"backup of no database", []string{"backup", "--to", "x.db", "--db", "/nonexistent/typo.db"}, exitError, "no database at /nonexistent/typo.db"},
 		{"restore without --from", []string{"restore"}, exitUsage, "--from is required"},
 		{"backup of postgres", []string{"backup", "--to", "x.db", "--db", "postgres://u:p@localhost/vc"}, exitUsage, "pg_dump"},
 		{"restore into postgres", []string{"restore", "--from", "x.db", "--db", "postgres://u:p@localhost/vc"}, exitUsage, "pg_restore"},
@@ -218,6 +219,21 @@ func execSQL(t *testing.T, path, sql string) {
 	}()
 	if err := db.Exec(sql).Error; err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestBackupWhileServing backs up the database of a running service.
+func TestBackupWhileServing(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "served.db")
+	_, stop := startServe(t, "--db", db)
+	defer stop()
+	to := filepath.Join(dir, "copy.db")
+	if code, out, errs := cli(t, db, "", "backup", "--to", to); code != exitOK || !strings.Contains(out, "integrity check is ok") {
+		t.Fatalf("backup of a served database: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	if code, _, errs := cli(t, filepath.Join(dir, "restored.db"), "", "restore", "--from", to); code != exitOK {
+		t.Errorf("restore of the copy: exit %d, stderr %q", code, errs)
 	}
 }
 
