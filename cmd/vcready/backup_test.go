@@ -71,8 +71,14 @@ func TestRestoreOverExistingDatabase(t *testing.T) {
 	if err := os.WriteFile(old+"-wal", []byte("stale"), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.Chmod(old, 0o640); err != nil {
+		t.Fatal(err)
+	}
 	if code, _, errs := cli(t, old, "", "restore", "--from", to); code != exitOK {
 		t.Fatalf("restore: exit %d: %s", code, errs)
+	}
+	if info, err := os.Stat(old); err != nil || info.Mode().Perm() != 0o640 {
+		t.Errorf("the restored file lost the old file's permissions: %v (%v)", info.Mode(), err)
 	}
 	if _, err := os.Stat(old + "-wal"); !os.IsNotExist(err) {
 		t.Errorf("the old database's -wal is still there (%v)", err)

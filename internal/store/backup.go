@@ -155,6 +155,9 @@ func RestoreSQLiteFile(ctx context.Context, from, target string) (FileCheck, err
 	if err != nil {
 		return check, err
 	}
+	if old, err := os.Stat(target); err == nil {
+		_ = os.Chmod(tmp, old.Mode().Perm()) // keep whatever the service's user was given
+	}
 	for _, suffix := range []string{"-wal", "-shm"} {
 		if err := os.Remove(target + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
 			_ = os.Remove(tmp)
