@@ -41,6 +41,11 @@ func runBackup(ctx context.Context, e env, args []string) int {
 		fmt.Fprintf(e.stderr, "vcready backup: %s\n", pgDumpAdvice)
 		return exitUsage
 	}
+	return backupTo(ctx, e, dsn, to, force)
+}
+
+// backupTo writes the backup of the SQLite database dsn to the file to.
+func backupTo(ctx context.Context, e env, dsn, to string, force bool) int {
 	if _, err := os.Stat(strings.TrimPrefix(dsn, "sqlite://")); err != nil {
 		fmt.Fprintf(e.stderr, "vcready backup: no database at %s\n", dsn)
 		return exitError
