@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
+
+	"vcready/internal/store"
 )
 
 // config is every setting of the service, from flags with VCREADY_* environment
@@ -23,6 +26,7 @@ type config struct {
 	BaseURL         string
 	ShutdownTimeout time.Duration
 	Demo            bool
+	BackupDir       string
 }
 
 func envOr(e env, key, def string) string {
@@ -88,6 +92,8 @@ func (c *config) register(fs *flag.FlagSet, e env) error {
 	timeout, timeoutErr := envDuration(e, "VCREADY_SHUTDOWN_TIMEOUT", 15*time.Second)
 	fs.BoolVar(&c.Demo, "demo", false, "seed two clearly labelled demo organisations with synthetic teams and three quarters of results (once), and print how to sign in")
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", timeout, "how long to let in-flight requests finish on SIGTERM (env VCREADY_SHUTDOWN_TIMEOUT)")
+	fs.StringVar(&c.BackupDir, "backup-dir", envOr(e, "VCREADY_BACKUP_DIR", "backups"),
+		"folder for backups made from the admin page; relative to the database file's folder; \"\" turns them off (env VCREADY_BACKUP_DIR)")
 	return joinEnvErrors(secureErr, timeoutErr)
 }
 
@@ -143,7 +149,7 @@ func (c *config) proxies() []string {
 // logAttrs is the configuration as logged at start-up, with secrets masked.
 func (c *config) logAttrs() []any {
 	return []any{"addr", c.Addr, "db", maskDSN(c.DB), "log_level", c.LogLevel,
-		"trusted_proxies", c.proxies(), "secure_cookies", c.SecureCookies, "base_url", c.BaseURL, "demo", c.Demo}
+		"trusted_proxies", c.proxies(), "secure_cookies", c.SecureCookies, "base_url", c.BaseURL, "demo", c.Demo, "backup_dir", c.backupDir()}
 }
 
 // maskDSN hides a password in a postgres:// URL.
@@ -166,4 +172,17 @@ func parseLevel(s string) (slog.Level, error) {
 		return l, fmt.Errorf("--log-level %q: want debug, info, warn or error", s)
 	}
 	return l, nil
+}
+
+// backupDir is where the admin page writes backups: --backup-dir, taken from the
+// database file's folder when relative, so backups sit beside the data by default.
+// "" (and PostgreSQL, which is backed up with pg_dump) turns them off.
+func (c *config) backupDir() string {
+	switch {
+	case store.IsPostgres(c.DB):
+		return ""
+	case c.BackupDir == "" || filepath.IsAbs(c.BackupDir):
+		return c.BackupDir
+	}
+	return filepath.Join(filepath.Dir(strings.TrimPrefix(c.DB, "sqlite://")), c.BackupDir)
 }

@@ -91,3 +91,33 @@ func TestEnvironmentDefaults(t *testing.T) {
 		})
 	}
 }
+
+// TestBackupDir: backups sit beside the database unless told otherwise, and are off
+// for "" and for PostgreSQL.
+func TestBackupDir(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name, env, flag, db, want string
+	}{
+		{"default", "", "-", "/data/vcready.db", "/data/backups"},
+		{"environment", "/srv/bk", "-", "/data/vcready.db", "/srv/bk"},
+		{"relative flag", "", "nightly", "/data/vcready.db", "/data/nightly"},
+		{"off", "/srv/bk", "", "/data/vcready.db", ""},
+		{"postgres", "", "-", "postgres://u@h/db", ""},
+	}
+	for _, tc := range cases {
+		var c config
+		fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+		_ = c.register(fs, env{getenv: testEnv(map[string]string{"VCREADY_BACKUP_DIR": tc.env})})
+		args := []string{"--db", tc.db}
+		if tc.flag != "-" {
+			args = append(args, "--backup-dir", tc.flag)
+		}
+		if err := fs.Parse(args); err != nil {
+			t.Fatal(err)
+		}
+		if got := c.backupDir(); got != tc.want {
+			t.Errorf("%s: backup dir %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

@@ -42,6 +42,8 @@ func commands() map[string]command {
 		"user":           {"add a user to the database: user add --email E --role R --password-stdin", runUser},
 		"token":          {"print a new API token for a user: token create --email E", runToken},
 		"seed":           {"add the demo organisations with synthetic teams and results: seed --demo", runSeed},
+		"backup":         {"copy a SQLite database while the service runs: backup --to FILE", runBackup},
+		"restore":        {"replace a SQLite database with a backup (service stopped): restore --from FILE", runRestore},
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 
 	"vcready/internal/assessment"
 	"vcready/internal/auth"
+	"vcready/internal/backup"
 	"vcready/internal/questionnaire"
 	"vcready/internal/store"
 	"vcready/internal/web"
@@ -81,7 +82,8 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, stdout io.Writer) 
 		SecureCookies:  cfg.SecureCookies,
 		BaseURL:        cfg.BaseURL,
 		Version:        version,
-	}, web.Deps{Log: log, Ready: st.Ready, Questionnaires: qs, Accounts: accounts, Assessments: assessments})
+	}, web.Deps{Log: log, Ready: st.Ready, Questionnaires: qs, Accounts: accounts, Assessments: assessments,
+		Backups: backup.New(st, cfg.backupDir(), accounts)})
 	if err != nil {
 		ln.Close()
 		return err

@@ -25,6 +25,7 @@ const (
 	ActionInvitationRevoked  Action = "invitation_revoked"
 	ActionSetupCompleted     Action = "setup_completed"
 	ActionExport             Action = "export"
+	ActionBackupCreated      Action = "backup_created"
 )
 
 // Event is one entry of the audit log: who did what, to what, when and from where.

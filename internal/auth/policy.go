@@ -66,6 +66,10 @@ func (p *Principal) CanCreateUser(role Role, org string) bool {
 // CanReadAudit: admins only.
 func (p *Principal) CanReadAudit() bool { return p.IsAdmin() }
 
+// CanManageBackups (make, list and download copies of the whole database): admins
+// only, since a backup holds every organisation's data.
+func (p *Principal) CanManageBackups() bool { return p.IsAdmin() }
+
 // CanAdminister (the admin pages: every organisation, the audit log): admins only.
 func (p *Principal) CanAdminister() bool { return p.IsAdmin() }
 

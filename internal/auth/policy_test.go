@@ -40,6 +40,8 @@ func TestPolicy(t *testing.T) {
 			map[*Principal]bool{admin: true}},
 		{"read audit", func(p *Principal) bool { return p.CanReadAudit() },
 			map[*Principal]bool{admin: true}},
+		{"manage backups", func(p *Principal) bool { return p.CanManageBackups() },
+			map[*Principal]bool{admin: true}},
 		{"see member m", func(p *Principal) bool { return p.CanSeeUser("m", "org1") },
 			map[*Principal]bool{admin: true, lead: true, member: true}},
 		{"list org1 people", func(p *Principal) bool { return p.CanListUsers("org1") },

@@ -41,15 +41,16 @@ var rules = []rule{
 	{pkg: "internal/auth", mayImport: []string{"internal/apperr", "internal/id"}, forbidden: service},
 	{pkg: "internal/assessment", forbidden: service, mayImport: []string{"internal/apperr", "internal/id",
 		"internal/auth", "internal/questionnaire", "internal/scoring", "internal/benchmark", "internal/actionplan"}},
+	{pkg: "internal/backup", forbidden: service, mayImport: []string{"internal/apperr", "internal/auth"}},
 	{pkg: "internal/store", forbidden: transport, mayImport: []string{"internal/apperr", "internal/auth",
-		"internal/assessment", "internal/questionnaire", "internal/scoring"}},
+		"internal/assessment", "internal/backup", "internal/questionnaire", "internal/scoring"}},
 	{pkg: "internal/demo", forbidden: slices.Concat(storage, []string{"github.com/labstack/echo"}),
 		mayImport: []string{"internal/auth", "internal/assessment", "internal/questionnaire"}},
 
 	{pkg: "internal/web/api", forbidden: storage,
 		mayImport: slices.Concat(beneathWeb, []string{"internal/report"})},
 	{pkg: "internal/web", forbidden: storage, exempt: []exemption{prometheusSQL},
-		mayImport: slices.Concat(beneathWeb, []string{"internal/web/api", "internal/report", "internal/chart", "static"})},
+		mayImport: slices.Concat(beneathWeb, []string{"internal/web/api", "internal/report", "internal/chart", "internal/backup", "static"})},
 
 	{pkg: "internal/store/storetest", kit: true, mayImport: []string{"internal/store", "internal/apperr",
 		"internal/auth", "internal/assessment", "internal/questionnaire", "internal/scoring"}},

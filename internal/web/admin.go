@@ -35,7 +35,7 @@ func (s *Server) renderAdmin(c echo.Context, status int, errs []FieldError, name
 	}
 	sort.Slice(orgs, func(i, j int) bool { return orgs[i].Name < orgs[j].Name })
 	return s.render(c, status, "admin", Page{Title: "Administration", Nav: "home", Errors: errs,
-		Notice: noticeFor(c), Content: adminView{Organisations: orgs, Name: name}})
+		Notice: noticeFor(c), Content: adminView{Organisations: orgs, Name: name, Backups: s.deps.Backups.Enabled()}})
 }
 
 func (s *Server) handleAdminCreateOrganisation(c echo.Context) error {
@@ -82,6 +82,7 @@ func (s *Server) handleAudit(c echo.Context) error {
 type adminView struct {
 	Organisations []assessment.Organisation
 	Name          string
+	Backups       bool // the backups page exists (a backup directory is set)
 }
 
 type auditRow struct{ At, Actor, Action, Detail, Target, IP string }

@@ -75,6 +75,7 @@ var notices = map[string]string{
 	"team-added":         "Team added",
 	"team-saved":         "Team saved",
 	"settings-saved":     "Settings saved",
+	"backup-made":        "Backup made",
 }
 
 func noticeFor(c interface{ QueryParam(string) string }) string {

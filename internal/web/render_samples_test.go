@@ -30,7 +30,7 @@ func sampleContent(name string) any {
 	case "team-form":
 		return teamFormView{Action: "/x", Name: "Team", Settings: []termView{{"community", "Community"}}}
 	case "admin":
-		return adminView{Organisations: []assessment.Organisation{{ID: "o", Name: "Org", Demo: true}}}
+		return adminView{Organisations: []assessment.Organisation{{ID: "o", Name: "Org", Demo: true}}, Backups: true}
 	case "organisation":
 		return organisationView{Organisation: assessment.Organisation{ID: "o", Name: "Org"},
 			Teams:       []teamRow{{"t", "Team", "Community", "Physiotherapy", "England"}},
@@ -56,6 +56,8 @@ func sampleContent(name string) any {
 		return sampleActionForm()
 	case "audit":
 		return []auditRow{{At: "2026-01-01 10:00:00", Actor: "a@example.org", Action: "sign_in", IP: "127.0.0.1"}}
+	case "backups":
+		return backupsView{Dir: "/data/backups", Backups: []backupRow{{"vcready-20261201T162300Z.db", "216 KB", "1 December 2026 16:23:00"}}}
 	case "remove-person":
 		return removePersonView{OrganisationID: "o", OrganisationName: "Org", UserID: "u", Name: "A", Email: "a@example.org"}
 	case "link-problem":

@@ -15,6 +15,7 @@ func (s *Server) routes() {
 	s.routesSignIn()
 	s.routesOnboarding()
 	s.routesAdmin()
+	s.routesBackups()
 	s.routesOrganisation()
 	s.routesComparison()
 	s.routesOrganisationSettings()

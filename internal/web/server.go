@@ -17,6 +17,7 @@ import (
 
 	"vcready/internal/assessment"
 	"vcready/internal/auth"
+	"vcready/internal/backup"
 	"vcready/internal/questionnaire"
 )
 
@@ -52,6 +53,8 @@ type Deps struct {
 	Accounts *auth.Service
 	// Assessments runs organisations, teams and assessments.
 	Assessments *assessment.Service
+	// Backups makes and lists database backups for admins (nil: no backup pages).
+	Backups *backup.Service
 }
 
 // Server is the HTTP handler of vcready.
