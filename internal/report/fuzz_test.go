@@ -119,8 +119,10 @@ func FuzzWriteXLSX(f *testing.F) {
 // PDF is a PDF and the calendar has one event per dated action.
 func FuzzPlanExports(f *testing.F) {
 	texts := seedTexts()
-	for i, s := range texts {
-		f.Add(s, texts[(i+1)%len(texts)], texts[(i+2)%len(texts)], "done")
+	// Every third text only: each seed writes a PDF, which is slow under -race, and
+	// the three fields of a seed cover the rest.
+	for i := 0; i < len(texts); i += 3 {
+		f.Add(texts[i], texts[(i+1)%len(texts)], texts[(i+2)%len(texts)], "done")
 	}
 	f.Add("", "", "", "")
 	f.Fuzz(func(t *testing.T, team, text, notes, status string) {
