@@ -20,8 +20,10 @@ func (s *Server) routesOrganisation() {
 
 type organisationView struct {
 	Organisation assessment.Organisation
-	Teams        []teamRow
-	Members      []memberRow
+	Teams        []teamRow   // this page's teams
+	Members      []memberRow // this page's people
+	TeamPager    pager
+	PeoplePager  pager
 	Invitations  []invitationRow
 	// Latest is each team's latest submitted overall score, by team id (comparison.go).
 	Latest map[string]*latestScore
@@ -59,15 +61,33 @@ func (s *Server) handleOrganisation(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v := organisationView{Organisation: org, Latest: latestScores(cmpn.Teams)}
+	// Teams and people are paged apart (?page= and ?people=), each link keeping the
+	// other table's page, so a large organisation's page stays small (issue 11).
+	tp, err := pageOf(c.QueryParam("page"), len(cmpn.Teams))
+	if err != nil {
+		return err
+	}
+	pp, err := pageOf(c.QueryParam("people"), len(users))
+	if err != nil {
+		return err
+	}
+	teams := pageSlice(cmpn.Teams, tp)
+	v := organisationView{Organisation: org, Latest: latestScores(teams),
+		TeamPager: newPager("Teams pages", "teams", tp, len(cmpn.Teams),
+			func(n int) string { return orgPageHref(org.ID, n, pp, "teams") }),
+		PeoplePager: newPager("People pages", "people", pp, len(users),
+			func(n int) string { return orgPageHref(org.ID, tp, n, "people") }),
+	}
 	names := map[string]string{}
-	voc := s.deps.Assessments.Vocabularies()
 	for _, r := range cmpn.Teams {
+		names[r.Team.ID] = r.Team.Name
+	}
+	voc := s.deps.Assessments.Vocabularies()
+	for _, r := range teams {
 		t := r.Team
-		names[t.ID] = t.Name
 		v.Teams = append(v.Teams, teamRow{t.ID, t.Name, voc.SettingLabel(t.Setting), voc.SpecialtyLabel(t.Specialty), voc.NationLabel(t.Nation)})
 	}
-	for _, u := range users {
+	for _, u := range pageSlice(users, pp) {
 		v.Members = append(v.Members, memberRow{ID: u.ID, Name: u.Name, Email: u.Email, Role: report.Role(string(u.Role)),
 			Team: names[u.TeamID], Removable: u.ID != p.UserID})
 	}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -101,5 +102,89 @@ func TestOrganisationPageLinksToTheExports(t *testing.T) {
 		if rec.Code != http.StatusOK || rec.Header().Get("Content-Type") != f.contentType {
 			t.Errorf("following the %s link: %d %s", f.ext, rec.Code, rec.Header().Get("Content-Type"))
 		}
+	}
+}
+
+// bigOrganisation gives Org1 1,000 teams (the fixture's two and 998 more) and 120
+// more members, the size of issue 11's organisation whose page was 2.4 MB.
+func bigOrganisation(t *testing.T) *testApp {
+	t.Helper()
+	app := newTestApp(t)
+	for i := range 998 {
+		app.AddTeam(app.Org1.ID, fmt.Sprintf("Team %04d", i), "community", "podiatry", "england")
+	}
+	for i := range 120 {
+		app.AddUser(fmt.Sprintf("m%03d", i), auth.NewUser{Email: fmt.Sprintf("m%03d@example.org", i), Role: auth.RoleMember, TeamID: app.Team1.ID})
+	}
+	return app
+}
+
+// TestOrganisationPageIsPagedAtAThousandTeams: 50 teams and 50 people a page, with
+// NHS.UK previous and next links that keep the other table's page, under 200 KB.
+func TestOrganisationPageIsPagedAtAThousandTeams(t *testing.T) {
+	t.Parallel()
+	app := bigOrganisation(t)
+	org := "/organisations/" + app.Org1.ID
+	lead := app.Browser("lead")
+	people := len(webtest.Must(app.Accounts.ListUsers(context.Background(), app.Users["lead"].Principal(), app.Org1.ID)))
+	cases := []struct {
+		path, showing, prev, next string
+		teamRows                  int
+	}{
+		{org, "Showing 1 to 50 of 1,000 teams", "", org + "?page=2#teams", 50},
+		{org + "?page=11", "Showing 501 to 550 of 1,000 teams", org + "?page=10#teams", org + "?page=12#teams", 50},
+		{org + "?page=20", "Showing 951 to 1,000 of 1,000 teams", org + "?page=19#teams", "", 50},
+	}
+	for _, tc := range cases {
+		rec := lead.Get(tc.path)
+		body := webtest.AssertPage(t, rec, http.StatusOK, tc.showing, `aria-label="Teams pages"`, `aria-label="People pages"`,
+			fmt.Sprintf("Showing 1 to 50 of %d people", people))
+		if n := len(body); n > 200_000 {
+			t.Errorf("%s: %d bytes, want under 200 KB", tc.path, n)
+		}
+		t.Logf("%s: %d bytes", tc.path, len(body))
+		if n := strings.Count(body, `/edit">Edit<span`); n != tc.teamRows {
+			t.Errorf("%s: %d team rows, want %d", tc.path, n, tc.teamRows)
+		}
+		if n := strings.Count(body, `/remove">Remove<span`); n > 50 {
+			t.Errorf("%s: %d people rows, want at most 50", tc.path, n)
+		}
+		for rel, href := range map[string]string{"prev": tc.prev, "next": tc.next} {
+			link := `href="` + strings.ReplaceAll(href, "&", "&amp;") + `" rel="` + rel + `"`
+			switch {
+			case href != "" && !strings.Contains(body, link):
+				t.Errorf("%s: no %s link to %s", tc.path, rel, href)
+			case href == "" && strings.Contains(body, `#teams" rel="`+rel+`"`):
+				t.Errorf("%s: a %s link to teams, want none", tc.path, rel)
+			}
+		}
+	}
+	// The people's pages keep the teams' page, and the last shows the remainder.
+	last := (people + 49) / 50
+	rec := lead.Get(fmt.Sprintf("%s?page=11&people=%d", org, last))
+	body := webtest.AssertPage(t, rec, http.StatusOK, fmt.Sprintf("Showing %d to %d of %d people", (last-1)*50+1, people, people),
+		fmt.Sprintf(`href="%s?page=11&amp;people=%d#people" rel="prev"`, org, last-1),
+		"Showing 501 to 550 of 1,000 teams")
+	if strings.Contains(body, `#people" rel="next"`) {
+		t.Error("the last page of people links to a next page")
+	}
+}
+
+// TestOrganisationPageRefusesABadPage: a page that is not a whole number from 1 to
+// the last is a 404, for teams and people alike, rather than other rows than it names.
+func TestOrganisationPageRefusesABadPage(t *testing.T) {
+	t.Parallel()
+	app := newTestApp(t)
+	org := "/organisations/" + app.Org1.ID
+	lead := app.Browser("lead")
+	webtest.AssertPage(t, lead.Get(org+"?page=1"), http.StatusOK, "Physio outpatients")
+	for _, q := range []string{"page=2", "page=0", "page=-1", "page=abc", "page=1.5", "page=01", "page=99999999999999999999", "people=2", "people=x"} {
+		if rec := lead.Get(org + "?" + q); rec.Code != http.StatusNotFound {
+			t.Errorf("?%s: %d, want 404", q, rec.Code)
+		}
+	}
+	// A small organisation has one page and no pagination at all.
+	if body := lead.Get(org).Body.String(); strings.Contains(body, "nhsuk-pagination") || strings.Contains(body, "Showing ") {
+		t.Error("a one-page organisation shows pagination")
 	}
 }
