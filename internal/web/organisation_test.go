@@ -159,12 +159,39 @@ func TestOrganisationPageIsPagedAtAThousandTeams(t *testing.T) {
 			}
 		}
 	}
+	// Across the 20 pages every team is listed once, and a team's latest score shows
+	// on its own page.
+	scored := app.AddTeam(app.Org1.ID, "Team 0600b", "community", "podiatry", "england")
+	app.SubmitScoredAt("lead", scored, november)
+	seen, scoredOn := map[string]int{}, 0
+	for n := 1; n <= 21; n++ {
+		body := webtest.AssertPage(t, lead.Get(fmt.Sprintf("%s?page=%d", org, n)), http.StatusOK)
+		for _, part := range strings.Split(body, `<a href="/teams/`)[1:] {
+			if id, _, ok := strings.Cut(part, `"`); ok && !strings.HasSuffix(id, "/edit") {
+				seen[id]++
+			}
+		}
+		if strings.Contains(body, `<a href="/teams/`+scored+`"`) {
+			scoredOn = n
+			if !strings.Contains(body, "Submitted 1 November 2026") {
+				t.Errorf("page %d lists the scored team without its score", n)
+			}
+		}
+	}
+	if len(seen) != 1001 || scoredOn == 0 {
+		t.Errorf("%d teams across the pages, want 1,001; the scored team on page %d", len(seen), scoredOn)
+	}
+	for id, k := range seen {
+		if k != 1 {
+			t.Errorf("team %s listed %d times", id, k)
+		}
+	}
 	// The people's pages keep the teams' page, and the last shows the remainder.
 	last := (people + 49) / 50
 	rec := lead.Get(fmt.Sprintf("%s?page=11&people=%d", org, last))
 	body := webtest.AssertPage(t, rec, http.StatusOK, fmt.Sprintf("Showing %d to %d of %d people", (last-1)*50+1, people, people),
 		fmt.Sprintf(`href="%s?page=11&amp;people=%d#people" rel="prev"`, org, last-1),
-		"Showing 501 to 550 of 1,000 teams")
+		"Showing 501 to 550 of 1,001 teams")
 	if strings.Contains(body, `#people" rel="next"`) {
 		t.Error("the last page of people links to a next page")
 	}
