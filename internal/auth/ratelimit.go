@@ -2,6 +2,7 @@ package auth
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"sync"
 	"time"
@@ -156,4 +157,27 @@ func (c *counter) makeRoom(now time.Time, span time.Duration) {
 	if len(c.m) >= c.max && oldest != "" {
 		delete(c.m, oldest)
 	}
+}
+
+// RateLimitStore keeps the limiter's counters in the database, so that every app
+// instance shares them and a restart keeps them. internal/store implements it; a
+// Store without it gets the limiter in memory. Keys reach it only hashed.
+type RateLimitStore interface {
+	// AcquireRateLimits, in one transaction, checks and counts a failed attempt
+	// against each counter. A counter's window lasts window from its first failure;
+	// one that began at or before now-window is over and starts afresh at now. If
+	// any counter already holds Limit failures in its window, it changes nothing and
+	// returns the longest wait until such a window ends; otherwise it adds one
+	// failure to every counter and returns 0. Windows that are over may be deleted.
+	AcquireRateLimits(ctx context.Context, now time.Time, window time.Duration, counters []RateLimitCounter) (time.Duration, error)
+	// ReleaseRateLimits deletes the counters named in clear and takes one failure
+	// back from each counter in takeBack whose window is still open (never below 0).
+	ReleaseRateLimits(ctx context.Context, now time.Time, window time.Duration, clear, takeBack []string) error
+}
+
+// RateLimitCounter is one counter that AcquireRateLimits checks: its key and the
+// failures it allows in a window.
+type RateLimitCounter struct {
+	Key   string
+	Limit int
 }
