@@ -2,6 +2,7 @@ package auth
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"sync"
 	"time"
@@ -21,8 +22,9 @@ type Limits struct {
 	PerAccount int
 	// PerAddress failed attempts from one client address within Window block it.
 	PerAddress int
-	// MaxTracked bounds the accounts and the addresses remembered (each), so memory
-	// stays bounded however many are tried; the oldest are forgotten first.
+	// MaxTracked bounds the accounts and the addresses remembered (each) by the
+	// in-memory limiter, so memory stays bounded however many are tried; the oldest
+	// are forgotten first. A RateLimitStore needs no bound: it deletes ended windows.
 	MaxTracked int
 }
 
@@ -156,4 +158,100 @@ func (c *counter) makeRoom(now time.Time, span time.Duration) {
 	if len(c.m) >= c.max && oldest != "" {
 		delete(c.m, oldest)
 	}
+}
+
+// RateLimitStore keeps the limiter's counters in the database, so that every app
+// instance shares them and a restart keeps them. internal/store implements it; a
+// Store without it gets the limiter in memory. Keys reach it only hashed.
+type RateLimitStore interface {
+	// AcquireRateLimits, in one transaction, checks and counts a failed attempt
+	// against each counter. A counter's window lasts window from its first failure;
+	// one that began at or before now-window is over and starts afresh at now. If
+	// any counter already holds Limit failures in its window, it changes nothing and
+	// returns the longest wait until such a window ends; otherwise it adds one
+	// failure to every counter and returns 0. Windows that are over may be deleted.
+	AcquireRateLimits(ctx context.Context, now time.Time, window time.Duration, counters []RateLimitCounter) (time.Duration, error)
+	// ReleaseRateLimits deletes the counters named in clear and takes one failure
+	// back from each counter in takeBack whose window is still open (never below 0).
+	ReleaseRateLimits(ctx context.Context, now time.Time, window time.Duration, clear, takeBack []string) error
+}
+
+// RateLimitCounter is one counter that AcquireRateLimits checks: its key and the
+// failures it allows in a window.
+type RateLimitCounter struct {
+	Key   string
+	Limit int
+}
+
+// attempts is the limiter the service uses: the database's, shared by every
+// instance, or the in-memory one when the Store keeps no counters.
+type attempts interface {
+	// begin is acquire; a limit that cannot be checked refuses the attempt.
+	begin(ctx context.Context, now time.Time, account, address string) error
+	// succeeded is succeed.
+	succeeded(ctx context.Context, now time.Time, account, address string) error
+}
+
+// newAttempts keeps the counters in st when it is a RateLimitStore, and otherwise
+// in this process's memory (bounded by l.MaxTracked).
+func newAttempts(st Store, l Limits) attempts {
+	if rs, ok := st.(RateLimitStore); ok {
+		return &storeLimiter{st: rs, limits: l}
+	}
+	return newLimiter(l)
+}
+
+func (l *limiter) begin(_ context.Context, now time.Time, account, address string) error {
+	return l.acquire(now, account, address)
+}
+
+func (l *limiter) succeeded(_ context.Context, now time.Time, account, address string) error {
+	l.succeed(now, account, address)
+	return nil
+}
+
+// storeLimiter is the limiter with its counters in the database: the same policy as
+// limiter (fixed windows from a key's first failure, failures counted in advance,
+// an account cleared and an address's advance taken back on success), with keys
+// hashed so no email or client address is stored for it.
+type storeLimiter struct {
+	st     RateLimitStore
+	limits Limits
+}
+
+func accountKey(email string) string { return "account:" + hashToken(email) }
+func addressKey(ip string) string    { return "address:" + hashToken(ip) }
+
+// begin fails closed: when the database cannot say whether the attempt is allowed,
+// it is refused with apperr.ErrUnavailable, never let through unchecked.
+func (l *storeLimiter) begin(ctx context.Context, now time.Time, account, address string) error {
+	var counters []RateLimitCounter
+	if account != "" {
+		counters = append(counters, RateLimitCounter{Key: accountKey(account), Limit: l.limits.PerAccount})
+	}
+	if address != "" {
+		counters = append(counters, RateLimitCounter{Key: addressKey(address), Limit: l.limits.PerAddress})
+	}
+	if len(counters) == 0 {
+		return nil
+	}
+	wait, err := l.st.AcquireRateLimits(ctx, now, l.limits.Window, counters)
+	if err != nil {
+		return apperr.Unavailable("check sign-in limits", err)
+	}
+	if wait > 0 {
+		return &RateLimitError{RetryAfter: wait}
+	}
+	return nil
+}
+
+func (l *storeLimiter) succeeded(ctx context.Context, now time.Time, account, address string) error {
+	var clear, takeBack []string
+	if account != "" {
+		clear = []string{accountKey(account)}
+	}
+	if address != "" {
+		takeBack = []string{addressKey(address)}
+	}
+	return l.st.ReleaseRateLimits(ctx, now, l.limits.Window, clear, takeBack)
 }

@@ -62,9 +62,9 @@ func (o Options) withDefaults() Options {
 // Service is identity and access: accounts, sign-in, sessions, API tokens,
 // invitations, first-run set-up and the audit log. It is safe for concurrent use.
 type Service struct {
-	st      Store
-	opts    Options
-	limiter *limiter
+	st     Store
+	opts   Options
+	limits attempts
 	// dummyHash is verified against when an email is unknown, so a wrong email
 	// takes as long as a wrong password and timing does not reveal who has an account.
 	dummyHash string
@@ -77,7 +77,7 @@ func NewService(st Store, opts Options) *Service {
 	if err != nil {
 		panic("auth: hash the dummy password: " + err.Error()) // only if crypto/rand fails
 	}
-	return &Service{st: st, opts: opts, limiter: newLimiter(opts.Limits), dummyHash: dummy}
+	return &Service{st: st, opts: opts, limits: newAttempts(st, opts.Limits), dummyHash: dummy}
 }
 
 // now is the current time in UTC, truncated to the microsecond PostgreSQL keeps, so

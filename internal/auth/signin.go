@@ -43,7 +43,7 @@ func (s *Service) Authenticate(ctx context.Context, email, password, ip string) 
 func (s *Service) checkCredentials(ctx context.Context, rawEmail, password, ip, via string) (Account, error) {
 	email := strings.ToLower(strings.TrimSpace(rawEmail))
 	now := s.now()
-	if err := s.limiter.acquire(now, email, ip); err != nil {
+	if err := s.limits.begin(ctx, now, email, ip); err != nil {
 		return Account{}, err
 	}
 	a, found, err := s.accountForSignIn(ctx, email)
@@ -62,7 +62,11 @@ func (s *Service) checkCredentials(ctx context.Context, rawEmail, password, ip, 
 		s.recordFailure(ctx, a, found, email, ip, via)
 		return Account{}, ErrBadCredentials
 	}
-	s.limiter.succeed(now, email, ip)
+	if err := s.limits.succeeded(ctx, now, email, ip); err != nil {
+		// The attempt was counted as a failure in advance; leaving it counted only
+		// limits sooner, so the correct password still signs in.
+		s.opts.Log.ErrorContext(ctx, "clear sign-in limits", "err", err)
+	}
 	return a, nil
 }
 
