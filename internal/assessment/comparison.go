@@ -3,7 +3,6 @@ package assessment
 import (
 	"context"
 	"fmt"
-	"slices"
 	"time"
 
 	"vcready/internal/apperr"
@@ -199,9 +198,7 @@ func distribution(key string, xs []float64) Distribution {
 	if d.Suppressed {
 		return d
 	}
-	slices.Sort(xs)
-	d.P25 = scoring.Round(benchmark.Quantile(xs, 0.25))
-	d.Median = scoring.Round(benchmark.Quantile(xs, 0.5))
-	d.P75 = scoring.Round(benchmark.Quantile(xs, 0.75))
+	p25, median, p75 := benchmark.Quartiles(xs)
+	d.P25, d.Median, d.P75 = scoring.Round(p25), scoring.Round(median), scoring.Round(p75)
 	return d
 }

@@ -229,9 +229,7 @@ func openDataFigures(key string, scores []float64) OpenDataFigures {
 		f.Suppressed = true
 		return f
 	}
-	slices.Sort(scores)
-	f.P25 = scoring.Round(benchmark.Quantile(scores, 0.25))
-	f.Median = scoring.Round(benchmark.Quantile(scores, 0.5))
-	f.P75 = scoring.Round(benchmark.Quantile(scores, 0.75))
+	p25, median, p75 := benchmark.Quartiles(scores)
+	f.P25, f.Median, f.P75 = scoring.Round(p25), scoring.Round(median), scoring.Round(p75)
 	return f
 }

@@ -104,3 +104,10 @@ func quantile(n int, at func(int) float64, p float64) float64 {
 	x := at(lo)
 	return x + (h-float64(lo))*(at(lo+1)-x)
 }
+
+// Quartiles sorts xs in place and returns its first quartile, median and third
+// quartile by the same linear interpolation as Quantile (R type 7), at full precision.
+func Quartiles(xs []float64) (p25, median, p75 float64) {
+	slices.Sort(xs)
+	return Quantile(xs, 0.25), Quantile(xs, 0.5), Quantile(xs, 0.75)
+}

@@ -2,6 +2,7 @@ package benchmark
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -165,4 +166,16 @@ func seq(from, to int) []float64 {
 		s = append(s, float64(i))
 	}
 	return s
+}
+
+func TestQuartilesSortAndMatchQuantile(t *testing.T) {
+	t.Parallel()
+	xs := []float64{40, 10, 30, 20, 50}
+	p25, median, p75 := Quartiles(xs)
+	if p25 != 20 || median != 30 || p75 != 40 {
+		t.Errorf("Quartiles = %v, %v, %v; want 20, 30, 40", p25, median, p75)
+	}
+	if !slices.IsSorted(xs) {
+		t.Errorf("xs not sorted: %v", xs)
+	}
 }
